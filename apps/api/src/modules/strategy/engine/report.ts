@@ -1,0 +1,38 @@
+/**
+ * The parts of an analyzer report the strategy engine reads. Structural on purpose: the engine
+ * works from stored JSON (analyses.results), so it must not depend on the analyzer's classes.
+ */
+export interface AuditResultLike {
+  score: number | null;
+  items?: unknown[];
+  explanation?: string;
+  title?: string;
+  numericValue?: number;
+  error?: unknown;
+}
+
+export interface PageLike {
+  url: string;
+  status?: number | null;
+  audits: Record<string, AuditResultLike | undefined>;
+}
+
+export interface ReportLike {
+  url: string;
+  pages: PageLike[];
+  site: { audits: Record<string, AuditResultLike | undefined> };
+  scores?: Record<string, number | null | undefined>;
+}
+
+/** URLs compare equal across analyses when they differ only by fragment or a trailing slash. */
+export function urlKey(raw: string): string {
+  try {
+    const u = new URL(raw);
+    u.hash = '';
+    let path = u.pathname;
+    if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
+    return `${u.protocol}//${u.host.toLowerCase()}${path}${u.search}`;
+  } catch {
+    return raw;
+  }
+}
