@@ -27,7 +27,7 @@ function describeFinding(f: Finding): string {
   const where =
     f.scope === 'site'
       ? `the site-wide check “${f.audit_id}” failed`
-      : `“${f.audit_id}” fails on ${f.pages_failing} of ${f.pages_checked} pages checked`;
+      : `“${f.audit_id}” fails on ${f.pages_failing} of ${f.pages_checked} ${f.pages_checked === 1 ? 'page' : 'pages'} checked`;
   return `${where[0]?.toUpperCase()}${where.slice(1)}. ${title}`.trim();
 }
 
