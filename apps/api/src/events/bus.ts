@@ -1,0 +1,95 @@
+import { EventEmitter } from 'node:events';
+import { Redis } from 'ioredis';
+
+export type Listener = (event: unknown) => void;
+
+/**
+ * Events between the worker that produces them and the API instance holding the client's
+ * WebSocket: Redis pub/sub when configured, an in-process emitter otherwise.
+ */
+export interface EventBus {
+  readonly kind: 'redis' | 'memory';
+  publish(channel: string, event: unknown): Promise<void>;
+  /** Resolves once the subscription is live; the returned function unsubscribes. */
+  subscribe(channel: string, listener: Listener): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export class MemoryBus implements EventBus {
+  readonly kind = 'memory' as const;
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+
+  async publish(channel: string, event: unknown): Promise<void> {
+    this.emitter.emit(channel, event);
+  }
+
+  async subscribe(channel: string, listener: Listener) {
+    this.emitter.on(channel, listener);
+    return async () => {
+      this.emitter.off(channel, listener);
+    };
+  }
+
+  async close(): Promise<void> {
+    this.emitter.removeAllListeners();
+  }
+}
+
+export class RedisBus implements EventBus {
+  readonly kind = 'redis' as const;
+  private readonly pub: Redis;
+  private readonly sub: Redis;
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly subscribed = new Map<string, Promise<unknown>>();
+
+  constructor(
+    redisUrl: string,
+    private readonly prefix = 'quento:events:',
+  ) {
+    this.pub = new Redis(redisUrl);
+    this.sub = new Redis(redisUrl);
+    this.sub.on('message', (channel: string, message: string) => {
+      const set = this.listeners.get(channel);
+      if (!set) return;
+      let event: unknown;
+      try {
+        event = JSON.parse(message);
+      } catch {
+        return;
+      }
+      for (const l of set) l(event);
+    });
+  }
+
+  async publish(channel: string, event: unknown): Promise<void> {
+    await this.pub.publish(this.prefix + channel, JSON.stringify(event));
+  }
+
+  async subscribe(channel: string, listener: Listener) {
+    const key = this.prefix + channel;
+    let set = this.listeners.get(key);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(key, set);
+      this.subscribed.set(key, this.sub.subscribe(key));
+    }
+    set.add(listener);
+    // Every caller waits for the one SUBSCRIBE of its channel, so no early event is missed.
+    await this.subscribed.get(key);
+    return async () => {
+      const current = this.listeners.get(key);
+      if (!current) return;
+      current.delete(listener);
+      if (current.size === 0) {
+        this.listeners.delete(key);
+        this.subscribed.delete(key);
+        await this.sub.unsubscribe(key).catch(() => undefined);
+      }
+    };
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear();
+    await Promise.all([this.pub.quit(), this.sub.quit()].map((p) => p.catch(() => undefined)));
+  }
+}

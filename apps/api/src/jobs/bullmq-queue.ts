@@ -1,0 +1,113 @@
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { JobCancelledError, type JobHandler, type JobQueue, type QueueOptions } from './queue.ts';
+
+export interface BullQueueOptions extends QueueOptions {
+  redisUrl: string;
+  name: string;
+  /** Key prefix, so that tests and deployments can share one Redis. */
+  prefix?: string;
+  /** How long a job's lock lasts; a crashed worker's job is picked up again after it expires. */
+  lockDurationMs?: number;
+}
+
+/**
+ * BullMQ on Redis. Durable: a job whose worker dies is found stalled when its lock expires and runs
+ * again on whichever worker is alive. Cancellation reaches the running worker over pub/sub.
+ */
+export class BullQueue<T> implements JobQueue<T> {
+  readonly kind = 'bullmq' as const;
+  private readonly queue: Queue;
+  private readonly connections: Redis[] = [];
+  private worker: Worker | null = null;
+  private readonly running = new Map<string, AbortController>();
+  private readonly cancelChannel: string;
+
+  constructor(private readonly options: BullQueueOptions) {
+    const prefix = options.prefix ?? 'quento';
+    this.cancelChannel = `${prefix}:${options.name}:cancel`;
+    this.queue = new Queue(options.name, {
+      connection: this.connect(),
+      prefix,
+      defaultJobOptions: {
+        attempts: options.attempts,
+        backoff: { type: 'exponential', delay: options.backoffMs },
+        removeOnComplete: { count: 1000 },
+        removeOnFail: { count: 1000 },
+      },
+    });
+  }
+
+  private connect(): Redis {
+    // Workers block on Redis; BullMQ requires unlimited retries per request for them.
+    const c = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null });
+    this.connections.push(c);
+    return c;
+  }
+
+  async enqueue(id: string, data: T): Promise<void> {
+    await this.queue.add('job', data, { jobId: id });
+  }
+
+  async work(handler: JobHandler<T>): Promise<void> {
+    const sub = this.connect();
+    await sub.subscribe(this.cancelChannel);
+    sub.on('message', (_channel: string, id: string) => {
+      this.running.get(id)?.abort(new JobCancelledError(id));
+    });
+    const lockDuration = this.options.lockDurationMs ?? 30_000;
+    this.worker = new Worker(
+      this.options.name,
+      async (job) => {
+        const id = job.id!;
+        const controller = new AbortController();
+        this.running.set(id, controller);
+        try {
+          await handler({
+            id,
+            data: job.data as T,
+            attempt: job.attemptsMade + 1,
+            signal: controller.signal,
+          });
+        } finally {
+          this.running.delete(id);
+        }
+      },
+      {
+        connection: this.connect(),
+        prefix: this.options.prefix ?? 'quento',
+        concurrency: this.options.concurrency,
+        lockDuration,
+        stalledInterval: Math.max(1000, Math.floor(lockDuration / 2)),
+        maxStalledCount: 3,
+      },
+    );
+    this.worker.on('error', () => {
+      // Connection errors are retried by ioredis; a failing job is reported through its own row.
+    });
+    await this.worker.waitUntilReady();
+  }
+
+  async cancel(id: string): Promise<void> {
+    const job = await this.queue.getJob(id);
+    const state = job ? await job.getState() : null;
+    // An active job is locked by its worker and cannot be removed: that worker aborts it instead.
+    if (job && state !== 'active') await job.remove().catch(() => undefined);
+    await this.connections[0]!.publish(this.cancelChannel, id);
+  }
+
+  async counts() {
+    const c = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    return {
+      waiting: (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0),
+      active: c.active ?? 0,
+    };
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.running.values()) c.abort(new Error('worker shutting down'));
+    await this.worker?.close();
+    await this.queue.close();
+    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+}
