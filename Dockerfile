@@ -1,0 +1,21 @@
+# One image for the API and the worker; compose picks the command.
+FROM node:20-bookworm-slim
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends chromium ca-certificates \
+  && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production \
+    CHROMIUM_PATH=/usr/bin/chromium \
+    HOST=0.0.0.0 \
+    PORT=8000
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY packages/contracts/package.json packages/contracts/
+COPY packages/analyzer/package.json packages/analyzer/
+COPY apps/api/package.json apps/api/
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.base.json ./
+COPY packages packages
+COPY apps/api apps/api
+USER node
+EXPOSE 8000
+CMD ["npm", "run", "start", "-w", "apps/api"]
