@@ -13,7 +13,7 @@ import {
   useApp,
 } from './support/app.ts';
 
-const post = (url: string, payload: unknown) => ({ method: 'POST' as const, url, payload });
+const post = (url: string, payload: Record<string, unknown>) => ({ method: 'POST' as const, url, payload });
 const key = new TextEncoder().encode(TEST_SECRET);
 
 forEachBackend((backend) => {
@@ -106,7 +106,7 @@ forEachBackend((backend) => {
         ...b.error,
         request_id: undefined,
       });
-      const time = async (payload: unknown) => {
+      const time = async (payload: Record<string, unknown>) => {
         const t0 = performance.now();
         const res = await ctx.app.inject(post('/api/v1/auth/login', payload));
         return { res, ms: performance.now() - t0 };

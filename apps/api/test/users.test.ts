@@ -87,7 +87,7 @@ forEachBackend((backend) => {
   });
 
   describe('PUT /users/me', () => {
-    const put = (token: string, payload: unknown) =>
+    const put = (token: string, payload: Record<string, unknown>) =>
       ctx.app.inject({ method: 'PUT', url: '/api/v1/users/me', headers: bearer(token), payload });
 
     it('updates full_name, company_name and settings', async () => {
@@ -166,7 +166,7 @@ forEachBackend((backend) => {
   });
 
   describe('DELETE /users/me', () => {
-    const del = (token: string, payload: unknown) =>
+    const del = (token: string, payload: Record<string, unknown>) =>
       ctx.app.inject({
         method: 'DELETE',
         url: '/api/v1/users/me',

@@ -31,6 +31,8 @@ export default fp(
       global: false,
       ...(app.redis ? { redis: app.redis } : {}),
       nameSpace: config.RATE_LIMIT_PREFIX,
+      // A Redis outage must not take the API down with it; /readyz reports it instead.
+      skipOnError: true,
     });
     const make = (
       name: LimitName,
