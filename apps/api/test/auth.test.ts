@@ -13,7 +13,11 @@ import {
   useApp,
 } from './support/app.ts';
 
-const post = (url: string, payload: Record<string, unknown>) => ({ method: 'POST' as const, url, payload });
+const post = (url: string, payload: Record<string, unknown>) => ({
+  method: 'POST' as const,
+  url,
+  payload,
+});
 const key = new TextEncoder().encode(TEST_SECRET);
 
 forEachBackend((backend) => {

@@ -15,7 +15,11 @@ const smtp = await startSmtp();
 afterAll(() => smtp.close());
 
 const NEW_PASSWORD = 'a brand new passphrase';
-const post = (url: string, payload: Record<string, unknown>, headers: Record<string, string> = {}) => ({
+const post = (
+  url: string,
+  payload: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) => ({
   method: 'POST' as const,
   url,
   payload,
