@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 // Environment flags arrive as strings; "false" and "0" must mean false (z.coerce.boolean would not).
@@ -7,7 +8,10 @@ const flag = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined || v === '' ? fallback : ['true', '1', 'yes'].includes(v)));
 
-const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+// An empty value means "not set" (as in KEY= lines of an env file), never 0.
+const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const int = (fallback: number, min = 0) =>
+  z.preprocess(blankIsUnset, z.coerce.number().int().min(min).default(fallback));
 const optionalString = z
   .string()
   .optional()
@@ -43,7 +47,7 @@ const duration = (fallback: string) =>
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(8000),
+  PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65_535).default(8000)),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: optionalString.pipe(
@@ -65,7 +69,10 @@ const EnvSchema = z.object({
   ),
   JWT_PRIVATE_KEY: optionalString,
   JWT_PUBLIC_KEY: optionalString,
-  JWT_ALGORITHM: z.enum(['HS256', 'ES256', 'EdDSA', 'RS256']).optional(),
+  JWT_ALGORITHM: z.preprocess(
+    blankIsUnset,
+    z.enum(['HS256', 'ES256', 'EdDSA', 'RS256']).optional(),
+  ),
   JWT_ISSUER: z.string().min(1).default('quento-api'),
   JWT_AUDIENCE: z.string().min(1).default('quento-app'),
   ACCESS_TOKEN_TTL: duration('900'),
@@ -145,6 +152,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`, names);
   }
   const config = parsed.data;
+  // A relative DATA_DIR is relative to where the command was typed (npm sets INIT_CWD), so
+  // `npm start` at the repository root keeps its data in ./data there, not inside apps/api.
+  config.DATA_DIR = resolve(env.INIT_CWD ?? process.cwd(), config.DATA_DIR);
   const fail = (name: string, message: string): never => {
     throw new ConfigError(`Invalid configuration:\n  ${name}: ${message}`, [name]);
   };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
 
@@ -6,7 +7,6 @@ describe('loadConfig', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({
       PORT: 8000,
-      DATA_DIR: './data',
       ACCESS_TOKEN_TTL: 900,
       REFRESH_TOKEN_TTL: 30 * 86_400,
       REFRESH_REUSE_GRACE: 10,
@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       ALLOW_PRIVATE_NETWORKS: false,
     });
     expect(c.CORS_ORIGINS).toContain('http://localhost:8081');
+    expect(c.DATA_DIR).toMatch(/\/data$/);
+    expect(loadConfig({ INIT_CWD: '/srv/quento' }).DATA_DIR).toBe('/srv/quento/data');
     expect(c.DATABASE_URL).toBeUndefined();
     expect(c.REDIS_URL).toBeUndefined();
     expect(c.JWT_SECRET).toBeUndefined();
@@ -66,5 +68,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ACCESS_TOKEN_TTL: '1h', REFRESH_TOKEN_TTL: '30m' })).toThrow(
       /REFRESH_TOKEN_TTL/,
     );
+  });
+});
+
+describe('.env.example', () => {
+  it('documents every variable the config reads, and only those', () => {
+    const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
+    const documented = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]).sort();
+    const source = readFileSync(new URL('../src/config.ts', import.meta.url), 'utf8');
+    const read = [...source.matchAll(/^ {2}([A-Z_]+):/gm)].map((m) => m[1]).sort();
+    expect(documented).toEqual(read);
+    // And the documented defaults themselves load.
+    const values = Object.fromEntries(
+      [...example.matchAll(/^([A-Z_]+)=([^#\n]*)/gm)].map((m) => [m[1], (m[2] ?? '').trim()]),
+    );
+    expect(() => loadConfig(values)).not.toThrow();
   });
 });
