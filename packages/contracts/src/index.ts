@@ -1,2 +1,4 @@
+export * from './auth.ts';
 export * from './errors.ts';
 export * from './strategy.ts';
+export * from './users.ts';

@@ -1,0 +1,176 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+// Environment flags arrive as strings; "false" and "0" must mean false (z.coerce.boolean would not).
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : ['true', '1', 'yes'].includes(v)));
+
+// An empty value means "not set" (as in KEY= lines of an env file), never 0.
+const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const int = (fallback: number, min = 0) =>
+  z.preprocess(blankIsUnset, z.coerce.number().int().min(min).default(fallback));
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+const optionalUrl = optionalString.pipe(z.url().optional());
+const list = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
+
+// Durations accept plain seconds ("900") or a unit suffix ("15m", "30d").
+const duration = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v, ctx) => {
+      const m = /^(\d+)\s*(ms|s|m|h|d)?$/.exec(v.trim());
+      if (!m) {
+        ctx.addIssue({ code: 'custom', message: 'expected a duration like 900, 15m, 12h or 30d' });
+        return z.NEVER;
+      }
+      const n = Number(m[1]);
+      const unit = m[2] ?? 's';
+      const factor = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86_400 }[unit] ?? 1;
+      return Math.round(n * factor);
+    });
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65_535).default(8000)),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' })
+      .optional(),
+  ),
+  DATABASE_POOL_MAX: int(10, 1),
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, { error: 'must be a redis:// URL' })
+      .optional(),
+  ),
+
+  JWT_SECRET: optionalString.pipe(
+    z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
+  ),
+  JWT_PRIVATE_KEY: optionalString,
+  JWT_PUBLIC_KEY: optionalString,
+  JWT_ALGORITHM: z.preprocess(
+    blankIsUnset,
+    z.enum(['HS256', 'ES256', 'EdDSA', 'RS256']).optional(),
+  ),
+  JWT_ISSUER: z.string().min(1).default('quento-api'),
+  JWT_AUDIENCE: z.string().min(1).default('quento-app'),
+  ACCESS_TOKEN_TTL: duration('900'),
+  REFRESH_TOKEN_TTL: duration('30d'),
+  REFRESH_REUSE_GRACE: duration('10'),
+  PASSWORD_RESET_TTL: duration('30m'),
+
+  APP_BASE_URL: z.url().default('http://localhost:8081'),
+  PUBLIC_API_URL: optionalUrl,
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, { error: 'must be an smtp:// or smtps:// URL' })
+      .optional(),
+  ),
+  MAIL_FROM: z.string().default('Quento <no-reply@quento.local>'),
+  CORS_ORIGINS: list('http://localhost:8081,http://localhost:19006'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: int(1_048_576, 1024),
+  TRUST_PROXY: flag(false),
+
+  RATE_LIMIT_USER_MAX: int(600, 1),
+  RATE_LIMIT_USER_WINDOW: duration('1m'),
+  RATE_LIMIT_LOGIN_EMAIL_MAX: int(5, 1),
+  RATE_LIMIT_LOGIN_IP_MAX: int(50, 1),
+  RATE_LIMIT_LOGIN_WINDOW: duration('15m'),
+  RATE_LIMIT_AUTH_IP_MAX: int(30, 1),
+  RATE_LIMIT_AUTH_WINDOW: duration('15m'),
+  RATE_LIMIT_TOKEN_IP_MAX: int(300, 1),
+  RATE_LIMIT_TOKEN_WINDOW: duration('1m'),
+  RATE_LIMIT_PREFIX: z.string().default('quento:rl:'),
+
+  ALLOW_PRIVATE_NETWORKS: flag(false),
+  CHROMIUM_PATH: optionalString,
+  ANALYSIS_CONCURRENCY: int(2, 1),
+  ANALYSIS_TIME_BUDGET_MS: int(120_000, 1000),
+
+  CHAT_MODEL: optionalString,
+  ANALYSIS_MODEL: optionalString,
+  EMBEDDING_MODEL: optionalString,
+  LLM_BASE_URL: optionalUrl,
+  LLM_API_KEY: optionalString,
+  LLM_FALLBACK_MODELS: list(''),
+  LLM_TIMEOUT_MS: int(60_000, 1000),
+  DAILY_TOKEN_CAP: int(200_000, 0),
+  OPENAI_API_KEY: optionalString,
+  ANTHROPIC_API_KEY: optionalString,
+  GOOGLE_API_KEY: optionalString,
+  OLLAMA_BASE_URL: optionalUrl,
+  MOZ_ACCESS_ID: optionalString,
+  MOZ_SECRET_KEY: optionalString,
+  PAGESPEED_API_KEY: optionalString,
+  SENTRY_DSN: optionalUrl,
+});
+
+export type Config = z.output<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly variables: string[],
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the environment once. Throws a ConfigError whose message names every bad
+ * variable, so start-up stops with something a person can fix.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    const names = parsed.error.issues.map((i) => String(i.path[0]));
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`, names);
+  }
+  const config = parsed.data;
+  // A relative DATA_DIR is relative to where the command was typed (npm sets INIT_CWD), so
+  // `npm start` at the repository root keeps its data in ./data there, not inside apps/api.
+  config.DATA_DIR = resolve(env.INIT_CWD ?? process.cwd(), config.DATA_DIR);
+  const fail = (name: string, message: string): never => {
+    throw new ConfigError(`Invalid configuration:\n  ${name}: ${message}`, [name]);
+  };
+  if (Boolean(config.JWT_PRIVATE_KEY) !== Boolean(config.JWT_PUBLIC_KEY)) {
+    fail(config.JWT_PRIVATE_KEY ? 'JWT_PUBLIC_KEY' : 'JWT_PRIVATE_KEY', 'set both keys or neither');
+  }
+  if (config.JWT_PRIVATE_KEY && config.JWT_ALGORITHM === 'HS256') {
+    fail('JWT_ALGORITHM', 'HS256 uses JWT_SECRET, not a key pair');
+  }
+  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
+    // Production never runs on a generated secret: every instance must share the same one.
+    fail('JWT_SECRET', 'required when NODE_ENV=production');
+  }
+  if (config.ACCESS_TOKEN_TTL < 1) fail('ACCESS_TOKEN_TTL', 'must be at least 1 second');
+  if (config.REFRESH_TOKEN_TTL <= config.ACCESS_TOKEN_TTL) {
+    fail('REFRESH_TOKEN_TTL', 'must be longer than ACCESS_TOKEN_TTL');
+  }
+  return config;
+}

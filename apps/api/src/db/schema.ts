@@ -1,0 +1,224 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+// Tables and columns follow section 3.3 of the architecture document (snake_case, same defaults).
+// Owner keys and defaulted columns are NOT NULL here: a row without an owner could never be
+// reached or deleted with its user.
+
+const tz = { withTimezone: true } as const;
+const createdAt = () => timestamp('created_at', tz).notNull().defaultNow();
+const updatedAt = () =>
+  timestamp('updated_at', tz)
+    .notNull()
+    .defaultNow()
+    .$onUpdate(() => new Date());
+const jsonObject = (name: string) =>
+  jsonb(name).$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  email: varchar('email', { length: 255 }).notNull().unique(),
+  passwordHash: varchar('password_hash', { length: 255 }).notNull(),
+  fullName: varchar('full_name', { length: 255 }),
+  companyName: varchar('company_name', { length: 255 }),
+  currentRing: integer('current_ring').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+  lastLoginAt: timestamp('last_login_at', tz),
+  isActive: boolean('is_active').notNull().default(true),
+  settings: jsonObject('settings'),
+});
+
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: varchar('title', { length: 255 }),
+    ringPhase: varchar('ring_phase', { length: 50 }).notNull().default('core'),
+    status: varchar('status', { length: 50 }).notNull().default('active'),
+    summary: text('summary'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    metadata: jsonObject('metadata'),
+  },
+  (t) => [index('idx_conversations_user').on(t.userId)],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    role: varchar('role', { length: 50 }).notNull(), // 'user' | 'assistant' | 'system'
+    content: text('content').notNull(),
+    tokensUsed: integer('tokens_used'),
+    createdAt: createdAt(),
+    metadata: jsonObject('metadata'),
+  },
+  (t) => [index('idx_messages_conversation').on(t.conversationId)],
+);
+
+export const analyses = pgTable(
+  'analyses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // SET NULL: deleting a conversation must not take the analysis (and its history) with it.
+    conversationId: uuid('conversation_id').references(() => conversations.id, {
+      onDelete: 'set null',
+    }),
+    websiteUrl: varchar('website_url', { length: 500 }),
+    status: varchar('status', { length: 50 }).notNull().default('pending'),
+    progress: integer('progress').notNull().default(0),
+    results: jsonb('results').$type<Record<string, unknown>>(),
+    errorMessage: text('error_message'),
+    startedAt: timestamp('started_at', tz),
+    completedAt: timestamp('completed_at', tz),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idx_analyses_user').on(t.userId)],
+);
+
+export const strategies = pgTable(
+  'strategies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // SET NULL: a strategy outlives the analysis it came from (the user may prune old analyses).
+    analysisId: uuid('analysis_id').references(() => analyses.id, { onDelete: 'set null' }),
+    title: varchar('title', { length: 255 }),
+    summary: text('summary'),
+    recommendations: jsonb('recommendations').$type<unknown[]>(),
+    actionItems: jsonb('action_items').$type<unknown[]>(),
+    status: varchar('status', { length: 50 }).notNull().default('draft'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('idx_strategies_user').on(t.userId)],
+);
+
+export const actionItems = pgTable(
+  'action_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    strategyId: uuid('strategy_id')
+      .notNull()
+      .references(() => strategies.id, { onDelete: 'cascade' }),
+    title: varchar('title', { length: 255 }).notNull(),
+    description: text('description'),
+    priority: varchar('priority', { length: 50 }),
+    effort: varchar('effort', { length: 50 }),
+    impact: varchar('impact', { length: 50 }),
+    category: varchar('category', { length: 100 }),
+    status: varchar('status', { length: 50 }).notNull().default('pending'),
+    dueDate: date('due_date'),
+    completedAt: timestamp('completed_at', tz),
+    createdAt: createdAt(),
+    metadata: jsonObject('metadata'),
+  },
+  (t) => [index('idx_action_items_strategy').on(t.strategyId)],
+);
+
+/** The Core ring: the business's story, one profile per user. */
+export const businessProfiles = pgTable('business_profiles', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id')
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  name: varchar('name', { length: 255 }),
+  offering: text('offering'),
+  audience: text('audience'),
+  differentiators: jsonb('differentiators').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  goals: jsonb('goals').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  websiteUrl: varchar('website_url', { length: 500 }),
+  competitors: jsonb('competitors').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** One family per login; every refresh token rotated from that login belongs to it. */
+export const refreshTokenFamilies = pgTable(
+  'refresh_token_families',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    // Absolute lifetime: rotation never extends a family past this.
+    expiresAt: timestamp('expires_at', tz).notNull(),
+    revokedAt: timestamp('revoked_at', tz),
+    revokedReason: varchar('revoked_reason', { length: 50 }),
+  },
+  (t) => [index('idx_refresh_token_families_user').on(t.userId)],
+);
+
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    // The id is part of the token the client holds, so a lookup is by primary key.
+    id: uuid('id').primaryKey(),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => refreshTokenFamilies.id, { onDelete: 'cascade' }),
+    tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
+    createdAt: createdAt(),
+    usedAt: timestamp('used_at', tz),
+  },
+  (t) => [index('idx_refresh_tokens_family').on(t.familyId)],
+);
+
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', tz).notNull(),
+    usedAt: timestamp('used_at', tz),
+  },
+  (t) => [index('idx_password_reset_tokens_user').on(t.userId)],
+);
+
+/** Every outgoing mail is recorded; without SMTP this table (and the log) is the mailbox. */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // The recipient's address is personal data: it goes with the user.
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    toAddress: varchar('to_address', { length: 255 }).notNull(),
+    subject: varchar('subject', { length: 255 }).notNull(),
+    textBody: text('text_body').notNull(),
+    status: varchar('status', { length: 20 }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', tz),
+  },
+  (t) => [index('idx_mail_outbox_user').on(t.userId)],
+);

@@ -1,0 +1,71 @@
+import type { FastifyBaseLogger } from 'fastify';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Config } from '../config.ts';
+import type { MailRepository } from '../modules/mail/mail.repository.ts';
+
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  userId?: string;
+}
+
+/**
+ * Every mail is first written to the outbox table, then delivered in the background: through SMTP
+ * when SMTP_URL is set, otherwise to the log (the development mailbox). Background delivery keeps
+ * request timing independent of the mail server, so it reveals nothing about the recipient.
+ */
+export class Mailer {
+  private readonly transport: Transporter | undefined;
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(
+    private readonly config: Config,
+    private readonly outbox: MailRepository,
+    private readonly log: FastifyBaseLogger,
+  ) {
+    this.transport = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : undefined;
+  }
+
+  async queue(message: MailMessage): Promise<void> {
+    const id = await this.outbox.insert(message);
+    const delivery = this.deliver(id, message).finally(() => this.pending.delete(delivery));
+    this.pending.add(delivery);
+  }
+
+  /** Waits for deliveries in flight (shutdown, tests). */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+  }
+
+  close(): void {
+    this.transport?.close();
+  }
+
+  private async deliver(id: string, message: MailMessage): Promise<void> {
+    if (!this.transport) {
+      // Development mailbox. In production the body (which may hold a reset link) stays out of logs.
+      const body = this.config.NODE_ENV === 'production' ? undefined : message.text;
+      this.log.info(
+        { mail: { id, to: message.to, subject: message.subject, body } },
+        'mail (no SMTP)',
+      );
+      await this.outbox.markLogged(id).catch((err: unknown) => this.log.error({ err }, 'outbox'));
+      return;
+    }
+    try {
+      await this.transport.sendMail({
+        from: this.config.MAIL_FROM,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+      });
+      await this.outbox.markSent(id);
+    } catch (err) {
+      this.log.error({ err, mailId: id }, 'mail delivery failed');
+      await this.outbox
+        .markFailed(id, err instanceof Error ? err.message : String(err))
+        .catch(() => {});
+    }
+  }
+}

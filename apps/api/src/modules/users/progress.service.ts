@@ -1,0 +1,98 @@
+import type { ProgressResponse, Ring, RingState } from '@quento/contracts';
+import type { ProgressFacts, ProgressRepository } from './progress.repository.ts';
+
+// First rules for the five rings, from what exists now. Later issues refine each rule here.
+
+const CORE_FIELDS = [
+  'name',
+  'offering',
+  'audience',
+  'differentiators',
+  'goals',
+  'website_url',
+  'competitors',
+] as const;
+
+function state(progress: number): RingState {
+  if (progress >= 1) return 'completed';
+  return progress > 0 ? 'in_progress' : 'not_started';
+}
+
+export function computeRings(f: ProgressFacts): Ring[] {
+  const p = f.profile;
+  const filled = p
+    ? [
+        p.name,
+        p.offering,
+        p.audience,
+        p.differentiators.length > 0,
+        p.goals.length > 0,
+        p.websiteUrl,
+        p.competitors.length > 0,
+      ].filter(Boolean).length
+    : 0;
+  const core = filled / CORE_FIELDS.length;
+  const discover = f.analysesCompleted > 0 ? 1 : f.analysesRunning > 0 ? 0.5 : 0;
+  const plan = f.strategies > 0 ? 1 : 0;
+  const execute = f.actionItems > 0 ? f.actionItemsDone / f.actionItems : 0;
+  const optimize = f.analysesCompared > 0 ? 1 : f.analysesCompleted > 1 ? 0.5 : 0;
+  const ring = (
+    key: Ring['key'],
+    n: number,
+    title: string,
+    progress: number,
+    detail: string,
+  ): Ring => ({
+    key,
+    ring: n,
+    title,
+    state: state(progress),
+    progress: Math.round(progress * 100) / 100,
+    detail,
+  });
+  return [
+    ring('core', 1, 'Core', core, `${filled} of ${CORE_FIELDS.length} profile fields filled`),
+    ring(
+      'discover',
+      2,
+      'Discover',
+      discover,
+      f.analysesCompleted > 0
+        ? `${f.analysesCompleted} analysis completed`
+        : f.analysesRunning > 0
+          ? 'analysis running'
+          : 'no analysis yet',
+    ),
+    ring(
+      'plan',
+      3,
+      'Plan',
+      plan,
+      f.strategies > 0 ? `${f.strategies} strategy` : 'no strategy yet',
+    ),
+    ring(
+      'execute',
+      4,
+      'Execute',
+      execute,
+      `${f.actionItemsDone} of ${f.actionItems} action items done`,
+    ),
+    ring(
+      'optimize',
+      5,
+      'Optimize',
+      optimize,
+      f.analysesCompared > 0 ? 're-analysis compared' : 'no re-analysis compared yet',
+    ),
+  ];
+}
+
+export class ProgressService {
+  constructor(private readonly progress: ProgressRepository) {}
+
+  async forUser(userId: string): Promise<ProgressResponse> {
+    const rings = computeRings(await this.progress.facts(userId));
+    const firstOpen = rings.find((r) => r.state !== 'completed');
+    return { current_ring: firstOpen?.ring ?? 5, rings };
+  }
+}

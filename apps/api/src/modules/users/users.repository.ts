@@ -1,0 +1,54 @@
+import { eq } from 'drizzle-orm';
+import type { Database, Tx } from '../../db/client.ts';
+import { users } from '../../db/schema.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUser = Pick<
+  typeof users.$inferInsert,
+  'email' | 'passwordHash' | 'fullName' | 'companyName'
+>;
+export type UserChanges = Partial<Pick<UserRow, 'fullName' | 'companyName' | 'settings'>>;
+
+export class UsersRepository {
+  constructor(private readonly db: Database) {}
+
+  async findById(id: string): Promise<UserRow | undefined> {
+    const [row] = await this.db.select().from(users).where(eq(users.id, id)).limit(1);
+    return row;
+  }
+
+  async findByEmail(email: string): Promise<UserRow | undefined> {
+    const [row] = await this.db.select().from(users).where(eq(users.email, email)).limit(1);
+    return row;
+  }
+
+  async insert(user: NewUser, tx: Database | Tx = this.db): Promise<UserRow> {
+    const [row] = await tx.insert(users).values(user).returning();
+    if (!row) throw new Error('user insert returned no row');
+    return row;
+  }
+
+  async update(id: string, changes: UserChanges): Promise<UserRow | undefined> {
+    const [row] = await this.db.update(users).set(changes).where(eq(users.id, id)).returning();
+    return row;
+  }
+
+  async setPassword(tx: Tx, id: string, passwordHash: string): Promise<void> {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, id));
+  }
+
+  async touchLogin(id: string): Promise<UserRow | undefined> {
+    const [row] = await this.db
+      .update(users)
+      .set({ lastLoginAt: new Date() })
+      .where(eq(users.id, id))
+      .returning();
+    return row;
+  }
+
+  /** Deletes the user; foreign keys cascade to everything the user owns. */
+  async delete(id: string): Promise<boolean> {
+    const rows = await this.db.delete(users).where(eq(users.id, id)).returning({ id: users.id });
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,38 @@
+import type { UpdateMeRequest, User } from '@quento/contracts';
+import { AppError, errors } from '../../lib/errors.ts';
+import { verifyPassword } from '../../lib/passwords.ts';
+import { toUserDto } from './users.mapper.ts';
+import type { UserChanges, UsersRepository } from './users.repository.ts';
+
+/** The signed-in user's own account. Every method acts on the caller's id only. */
+export class UsersService {
+  constructor(private readonly users: UsersRepository) {}
+
+  async getMe(userId: string): Promise<User> {
+    const user = await this.users.findById(userId);
+    // A valid token for a deleted or disabled account: the session is over.
+    if (!user?.isActive) throw errors.unauthorized('The account no longer exists');
+    return toUserDto(user);
+  }
+
+  async updateMe(userId: string, input: UpdateMeRequest): Promise<User> {
+    const changes: UserChanges = {};
+    if (input.full_name !== undefined) changes.fullName = input.full_name;
+    if (input.company_name !== undefined) changes.companyName = input.company_name;
+    if (input.settings !== undefined) changes.settings = input.settings;
+    if (Object.keys(changes).length === 0) return this.getMe(userId);
+    const user = await this.users.update(userId, changes);
+    if (!user?.isActive) throw errors.unauthorized('The account no longer exists');
+    return toUserDto(user);
+  }
+
+  /** Deletes the account after checking the password; the database cascades to all it owns. */
+  async deleteMe(userId: string, password: string): Promise<void> {
+    const user = await this.users.findById(userId);
+    if (!user) throw errors.unauthorized('The account no longer exists');
+    if (!(await verifyPassword(user.passwordHash, password))) {
+      throw new AppError('INVALID_PASSWORD', 403, 'The password is incorrect');
+    }
+    await this.users.delete(userId);
+  }
+}

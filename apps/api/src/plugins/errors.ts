@@ -1,0 +1,112 @@
+import type { ErrorBody } from '@quento/contracts';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../lib/errors.ts';
+
+// Fastify's own client errors, by their code, mapped to ours.
+const FASTIFY_CODES: Record<string, { code: string; status: number; message?: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'PAYLOAD_TOO_LARGE',
+    status: 413,
+    message: 'Request body is too large',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    status: 415,
+    message: 'Content-Type must be application/json',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_REQUEST', status: 400 },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'VALIDATION_FAILED',
+    status: 400,
+    message: 'Request body must not be empty',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'MALFORMED_JSON',
+    status: 400,
+    message: 'Malformed JSON body',
+  },
+};
+
+const STATUS_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  408: 'REQUEST_TIMEOUT',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE',
+  429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
+};
+
+function body(
+  request: FastifyRequest,
+  code: string,
+  message: string,
+  details?: unknown,
+): ErrorBody {
+  return {
+    error: { code, message, ...(details === undefined ? {} : { details }), request_id: request.id },
+  };
+}
+
+/** The one error handler: every failure leaves as `{"error": {code, message, details}}`. */
+export function handleError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) {
+    if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter));
+    return reply.status(error.status).send(body(request, error.code, error.message, error.details));
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details = error.validation.map((v) => ({
+      // instancePath is "/email"; the context says which part of the request it came from.
+      field: [error.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.'),
+      message: v.message ?? 'is invalid',
+    }));
+    return reply
+      .status(400)
+      .send(body(request, 'VALIDATION_FAILED', 'The request is invalid', details));
+  }
+  const fe = error as Partial<FastifyError>;
+  const known = fe.code ? FASTIFY_CODES[fe.code] : undefined;
+  if (known) {
+    return reply
+      .status(known.status)
+      .send(body(request, known.code, known.message ?? fe.message ?? 'Bad request'));
+  }
+  const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
+  if (status >= 400 && status < 500) {
+    return reply
+      .status(status)
+      .send(body(request, STATUS_CODES[status] ?? 'BAD_REQUEST', fe.message ?? 'Bad request'));
+  }
+  // Unexpected: the details go to the log; the client gets only the request id to quote.
+  request.log.error({ err: error }, 'unhandled error');
+  return reply
+    .status(500)
+    .send(body(request, 'INTERNAL_ERROR', 'Something went wrong on our side'));
+}
+
+export default fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler(handleError);
+    app.setNotFoundHandler((request, reply) => {
+      reply
+        .status(404)
+        .send(
+          body(
+            request,
+            'NOT_FOUND',
+            `Route ${request.method} ${request.url.split('?')[0]} not found`,
+          ),
+        );
+    });
+  },
+  { name: 'errors' },
+);

@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
+import { runMigrations } from '../../src/db/migrate.ts';
+
+export interface Backend {
+  name: 'pglite' | 'postgres';
+  /** False when the backend cannot run here (no TEST_DATABASE_URL): its tests are skipped. */
+  available: boolean;
+  /** A fresh, migrated database and a function that disposes of it. */
+  open(): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }>;
+}
+
+const pgUrl = process.env.TEST_DATABASE_URL;
+
+const pglite: Backend = {
+  name: 'pglite',
+  available: true,
+  async open() {
+    const handle = await openDatabase({ pgliteDir: 'memory://' });
+    await runMigrations(handle);
+    return { handle, dispose: () => handle.close() };
+  },
+};
+
+const postgres: Backend = {
+  name: 'postgres',
+  available: Boolean(pgUrl),
+  async open() {
+    if (!pgUrl) throw new Error('TEST_DATABASE_URL is not set');
+    // One fresh database per test file, created from the `test` database and dropped afterwards.
+    const name = `quento_t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: pgUrl });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE "${name}"`);
+    } finally {
+      await admin.end();
+    }
+    const url = new URL(pgUrl);
+    url.pathname = `/${name}`;
+    const handle = await openDatabase({ url: url.toString(), poolMax: 5 });
+    await runMigrations(handle);
+    return {
+      handle,
+      dispose: async () => {
+        await handle.close();
+        const c = new pg.Client({ connectionString: pgUrl });
+        await c.connect();
+        try {
+          await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        } finally {
+          await c.end();
+        }
+      },
+    };
+  },
+};
+
+export const backends: Backend[] = [pglite, postgres];
