@@ -30,8 +30,15 @@ export const orphanPages: SiteAudit = {
     }
     const home = normalizeUrl(site.homeUrl);
     const start = normalizeUrl(site.startUrl);
+    // Listed URLs that fail are the sitemap audit's finding, not orphans.
+    const works = (u: string) => {
+      const f = site.fetched[u];
+      return !f || (f.status > 0 && f.status < 400);
+    };
     const items = [...listed]
-      .filter((u): u is string => u !== null && u !== home && u !== start && !reached.has(u))
+      .filter(
+        (u): u is string => u !== null && u !== home && u !== start && !reached.has(u) && works(u),
+      )
       .sort()
       .map((url) => ({ url }));
     if (items.length === 0) return { score: 1, evidence: { sitemapUrls: listed.size } };

@@ -41,22 +41,22 @@ export const socialProfiles: SiteAudit = {
     requiredArtifacts: ['pages.anchors', 'pages.metas'],
   },
   audit(site) {
-    const seen = new Map<string, string>();
+    const seen = new Map<string, { network: string; url: string }>();
     for (const page of site.pages) {
       for (const a of page.anchors) {
         if (!a.href) continue;
         const network = networkOf(a.href);
         const key = a.href.replace(/\/$/, '').toLowerCase();
-        if (network && !seen.has(key)) seen.set(key, network);
+        if (network && !seen.has(key)) seen.set(key, { network, url: a.href });
       }
     }
-    const items: AuditItem[] = [...seen].map(([url, network]) => ({ network, url }));
+    const items: AuditItem[] = [...seen.values()].map(({ network, url }) => ({ network, url }));
     const home = site.pages.find((p) => p.url === site.homeUrl) ?? site.pages[0];
     const hasOg = home ? metaContent(home, 'og:title') !== null : false;
     const hasTwitter = home ? metaContent(home, 'twitter:card') !== null : false;
     if (hasOg) items.push({ network: 'Open Graph', url: home?.url ?? site.homeUrl });
     if (hasTwitter) items.push({ network: 'Twitter card', url: home?.url ?? site.homeUrl });
-    const networks = new Set(seen.values());
+    const networks = new Set([...seen.values()].map((s) => s.network));
     const score = (networks.size > 0 ? 0.5 : 0) + (hasOg || hasTwitter ? 0.5 : 0);
     const evidence = {
       networks: [...networks].sort().join(', ') || null,

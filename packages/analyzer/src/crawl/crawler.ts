@@ -72,6 +72,12 @@ export async function crawl(
     record(r);
     counts.fetched++;
     progress('fetched', r.requestedUrl);
+    if (r.redirects.length > 0 && r !== startFetch) {
+      // A redirect to another site, or to a URL already queued, is a link outcome, not a page.
+      const final = normalizeUrl(r.finalUrl);
+      if (!final || !isSameSite(final, homeUrl) || seen.has(final)) return null;
+      seen.add(final);
+    }
     let page: PageArtifacts;
     if (r.error || !isHtmlResponse(r)) {
       // Successful non-HTML resources (PDFs, images) are link targets, not pages.
