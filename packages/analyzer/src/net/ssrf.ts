@@ -193,6 +193,9 @@ export async function checkUrl(
   let addresses: string[];
   if (hostIsIpLiteral(host)) {
     addresses = [host];
+  } else if (/^(.+\.)?localhost\.?$/i.test(host)) {
+    // RFC 6761: localhost names are loopback whatever a resolver says.
+    addresses = ['127.0.0.1'];
   } else {
     try {
       addresses = await (policy.resolve ?? defaultResolve)(host);
