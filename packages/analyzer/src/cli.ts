@@ -1,10 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { analyzeSite } from './analyze.ts';
 import { AnalyzerError } from './errors.ts';
-import { renderHtml } from './report/html.ts';
-import { renderMarkdown } from './report/markdown.ts';
-import { renderSummary } from './report/summary.ts';
 import type { ProgressEvent } from './types.ts';
 
 const USAGE = `Usage: quento-analyze <url> [--max-pages N] [--max-depth N] [--render] [--concurrency N]
@@ -94,6 +90,8 @@ export async function main(argv: string[]): Promise<number> {
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   try {
+    // Loaded after argument parsing so that usage errors and --help answer instantly.
+    const { analyzeSite } = await import('./analyze.ts');
     const report = await analyzeSite({
       url: args.url,
       ...(args.maxPages !== undefined ? { maxPages: args.maxPages } : {}),
@@ -108,12 +106,15 @@ export async function main(argv: string[]): Promise<number> {
     if (args.json) {
       process.stdout.write(`${JSON.stringify(report)}\n`);
     } else if (args.md) {
+      const { renderMarkdown } = await import('./report/markdown.ts');
       process.stdout.write(renderMarkdown(report));
     } else {
       if (args.html) {
+        const { renderHtml } = await import('./report/html.ts');
         await writeFile(args.html, renderHtml(report));
         process.stderr.write(`Report written to ${args.html}\n`);
       }
+      const { renderSummary } = await import('./report/summary.ts');
       process.stdout.write(renderSummary(report));
     }
     return 0;

@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 import type { SitemapArtifact, TextResource } from '../artifacts/types.ts';
 import type { Fetcher } from '../net/fetcher.ts';
 import { isSameSite } from '../net/url.ts';
