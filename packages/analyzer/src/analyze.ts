@@ -1,0 +1,133 @@
+import type { PageArtifacts, SiteArtifacts } from './artifacts/types.ts';
+import type { AuditResult, PageContext } from './audits/audit.ts';
+import { parsedRobots } from './computed/robots.ts';
+import { crawl } from './crawl/crawler.ts';
+import type { Renderer } from './crawl/renderer.ts';
+import { fetchSitemaps, fetchText } from './crawl/site-resources.ts';
+import { AnalyzerError } from './errors.ts';
+import { Fetcher } from './net/fetcher.ts';
+import { checkUrl, type NetworkPolicy } from './net/ssrf.ts';
+import { runPageAudits, runSiteAudits } from './runner.ts';
+import { computeScores, siteAuditScores } from './scoring.ts';
+import type { AnalysisReport, AnalyzeOptions, PageReport } from './types.ts';
+
+export const DEFAULT_USER_AGENT = 'QuentoBot/0.1 (+https://quento.app/bot)';
+
+/** Crawls a site, audits every page and the site as a whole, and scores it. */
+export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisReport> {
+  const startedAt = new Date();
+  const policy: NetworkPolicy = {
+    allowPrivate: options.allowPrivate ?? false,
+    ...(options.allowOrigins ? { allowOrigins: options.allowOrigins } : {}),
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+  };
+  const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
+  // Validate before anything else touches the network; refusals surface as URL_REFUSED.
+  const { url: start } = await checkUrl(options.url, policy);
+
+  let renderer: Renderer | undefined;
+  if (options.render) {
+    // Imported lazily: playwright-core is heavy and static mode never needs it.
+    const { launchRenderer } = await import('./crawl/rendered.ts');
+    renderer = await launchRenderer({
+      policy,
+      chromiumPath: options.chromiumPath,
+      timeoutMs: requestTimeoutMs,
+      concurrency: options.concurrency ?? 4,
+    });
+  }
+  const fetcher = new Fetcher({
+    policy,
+    userAgent,
+    requestTimeoutMs,
+    maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  try {
+    const startFetch = await fetcher.fetch(start.href);
+    if (startFetch.error) {
+      if (startFetch.error.code === 'ABORTED') throw new AnalyzerError('ABORTED');
+      const code =
+        startFetch.error.code === 'URL_REFUSED' ? 'URL_REFUSED' : 'START_URL_UNREACHABLE';
+      throw new AnalyzerError(code, `${start.href}: ${startFetch.error.message}`);
+    }
+    const homeUrl = startFetch.finalUrl;
+    const [robotsTxt, llmsTxt] = await Promise.all([
+      fetchText(fetcher, new URL('/robots.txt', homeUrl).href),
+      fetchText(fetcher, new URL('/llms.txt', homeUrl).href),
+    ]);
+    const sitemaps = await fetchSitemaps(
+      fetcher,
+      homeUrl,
+      parsedRobots(robotsTxt)?.getSitemaps() ?? [],
+    );
+    const sitemapUrls = sitemaps.flatMap((s) => (s.kind === 'urlset' ? s.urls : []));
+
+    const pageAudits = new Map<PageArtifacts, Record<string, AuditResult>>();
+    const crawled = await crawl({
+      fetcher,
+      ...(renderer ? { renderer } : {}),
+      startFetch,
+      robotsTxt,
+      sitemapUrls,
+      maxPages: Math.max(1, options.maxPages ?? 50),
+      maxDepth: options.maxDepth ?? Number.POSITIVE_INFINITY,
+      concurrency: Math.max(1, options.concurrency ?? 4),
+      perHostDelayMs: options.perHostDelayMs ?? 0,
+      deadline: options.timeBudgetMs
+        ? startedAt.getTime() + options.timeBudgetMs
+        : Number.POSITIVE_INFINITY,
+      userAgent,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      onPage(page) {
+        const context: PageContext = { robotsTxt, userAgent, isHomePage: page.url === homeUrl };
+        pageAudits.set(page, runPageAudits(page, context));
+      },
+    });
+    if (options.signal?.aborted) throw new AnalyzerError('ABORTED');
+    const site: SiteArtifacts = { ...crawled, robotsTxt, llmsTxt, sitemaps };
+    const siteAudits = runSiteAudits(site);
+    const pages: PageReport[] = site.pages.map((p) => ({
+      url: p.url,
+      requestedUrl: p.requestedUrl,
+      status: p.status,
+      redirects: p.redirects,
+      timing: p.timing,
+      sizeBytes: p.sizeBytes,
+      rendered: p.rendered,
+      ...(p.fetchError ? { error: p.fetchError } : {}),
+      audits: pageAudits.get(p) ?? {},
+    }));
+    const perAudit = siteAuditScores(pages, siteAudits);
+    const report: AnalysisReport = {
+      url: options.url,
+      finalUrl: homeUrl,
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      mode: renderer ? 'rendered' : 'static',
+      pages,
+      site: {
+        audits: siteAudits,
+        skipped: site.skipped,
+        blockedRequests: renderer ? renderer.blocked.slice(0, 100) : [],
+      },
+      auditScores: Object.fromEntries(
+        [...perAudit].map(([id, s]) => [id, s === null ? null : Math.round(s * 1000) / 1000]),
+      ),
+      scores: computeScores(perAudit),
+    };
+    options.onProgress?.({
+      type: 'done',
+      queued: pages.length,
+      fetched: pages.length,
+      audited: pages.length,
+      total: pages.length,
+    });
+    return report;
+  } finally {
+    await fetcher.close();
+    await renderer?.close();
+  }
+}

@@ -1,0 +1,24 @@
+export { analyzeSite, DEFAULT_USER_AGENT } from './analyze.ts';
+export type { PageArtifacts, SiteArtifacts } from './artifacts/types.ts';
+export type {
+  Audit,
+  AuditItem,
+  AuditMeta,
+  AuditResult,
+  PageAudit,
+  SiteAudit,
+} from './audits/audit.ts';
+export { AUDITS, AUDITS_BY_ID } from './audits/index.ts';
+export { AUDIT_CATALOGUE, type AuditCatalogueEntry } from './catalogue.ts';
+export { type CategoryConfig, type CategoryId, CONFIG } from './config.ts';
+export { AnalyzerError, type AnalyzerErrorCode, ERRORS } from './errors.ts';
+export { collectFindings, type Finding } from './findings.ts';
+export {
+  assertPublicUrl,
+  checkUrl,
+  isRefusedAddress,
+  type NetworkPolicy,
+  refusalReason,
+} from './net/ssrf.ts';
+export type { Scores } from './scoring.ts';
+export type { AnalysisReport, AnalyzeOptions, PageReport, ProgressEvent } from './types.ts';

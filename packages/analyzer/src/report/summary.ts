@@ -1,0 +1,54 @@
+import { AUDIT_CATALOGUE } from '../catalogue.ts';
+import { type CategoryId, CONFIG } from '../config.ts';
+import type { AnalysisReport } from '../types.ts';
+
+export const CATEGORY_IDS = Object.keys(CONFIG.categories) as CategoryId[];
+
+export function fmtScore(s: number | null | undefined): string {
+  return s === null || s === undefined ? 'n/a' : String(s);
+}
+
+/** Failing audits with the number of pages affected, worst first. */
+export function failingAudits(report: AnalysisReport) {
+  return AUDIT_CATALOGUE.filter((a) => !a.informative)
+    .map((a) => {
+      const score = report.auditScores[a.id];
+      const pages =
+        a.scope === 'page'
+          ? report.pages.filter((p) => {
+              const s = p.audits[a.id]?.score;
+              return s !== null && s !== undefined && s < 1;
+            }).length
+          : 0;
+      const site = report.site.audits[a.id];
+      return { entry: a, score, pages, site };
+    })
+    .filter((x) => x.score !== null && x.score !== undefined && x.score < 1)
+    .sort((x, y) => (x.score ?? 0) - (y.score ?? 0));
+}
+
+/** A readable plain-text summary for the terminal. */
+export function renderSummary(report: AnalysisReport): string {
+  const lines: string[] = [];
+  const ms = Date.parse(report.finishedAt) - Date.parse(report.startedAt);
+  lines.push(`Quento analysis of ${report.finalUrl}`);
+  lines.push(`${report.pages.length} pages, ${report.mode} mode, ${(ms / 1000).toFixed(1)} s`);
+  lines.push('');
+  lines.push(`Overall  ${fmtScore(report.scores.overall).padStart(3)}`);
+  for (const id of CATEGORY_IDS) {
+    lines.push(
+      `${CONFIG.categories[id].title.padEnd(12)} ${fmtScore(report.scores[id]).padStart(3)}`,
+    );
+  }
+  const failing = failingAudits(report);
+  lines.push('');
+  lines.push(failing.length ? 'To fix:' : 'No failing checks.');
+  for (const f of failing) {
+    const where = f.entry.scope === 'page' ? ` (${f.pages} page${f.pages === 1 ? '' : 's'})` : '';
+    const detail =
+      f.site?.explanation && f.entry.scope === 'site' ? ` - ${f.site.explanation}` : '';
+    lines.push(`  - ${f.entry.failureTitle}${where}${detail}`);
+    lines.push(`    fix: ${f.entry.fixHint}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

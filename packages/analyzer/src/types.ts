@@ -1,0 +1,81 @@
+import type { AuditResult } from './audits/audit.ts';
+import type { RedirectHop } from './net/fetcher.ts';
+import type { Scores } from './scoring.ts';
+
+export interface AnalyzeOptions {
+  url: string;
+  /** Most pages (page-like URLs) to fetch. Default 50. */
+  maxPages?: number;
+  /** Most link hops from the start URL. Default unlimited. */
+  maxDepth?: number;
+  /** Render pages in Chromium (playwright-core). Default false. */
+  render?: boolean;
+  /** Parallel requests. Default 4. */
+  concurrency?: number;
+  /** Minimum delay between request starts to the site. Default 0. */
+  perHostDelayMs?: number;
+  /** Per request (including body and redirects). Default 15000. */
+  requestTimeoutMs?: number;
+  /** Response size cap in bytes. Default 5 MB. */
+  maxBytes?: number;
+  /** Total time budget; no new page is started after it. Default none. */
+  timeBudgetMs?: number;
+  /** Allow private, loopback and other refused addresses. Default false. */
+  allowPrivate?: boolean;
+  /** Origins allowed despite resolving to refused addresses (self-hosting, tests). */
+  allowOrigins?: string[];
+  /** Hostname resolver (defaults to the system's); the SSRF check applies to what it returns. */
+  resolve?: (hostname: string) => Promise<string[]>;
+  /** Chromium executable; else CHROMIUM_PATH, else the usual paths. */
+  chromiumPath?: string;
+  userAgent?: string;
+  signal?: AbortSignal;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+/**
+ * Progress of an analysis. `queued`: a URL joined the queue; `fetched`: its response (or error)
+ * arrived; `audited`: its page audits ran; `done`: the report is complete. Counters are totals
+ * so far; `total` is the most pages the crawl will fetch (min of queued and maxPages).
+ */
+export interface ProgressEvent {
+  type: 'queued' | 'fetched' | 'audited' | 'done';
+  url?: string;
+  queued: number;
+  fetched: number;
+  audited: number;
+  total: number;
+}
+
+export interface PageReport {
+  url: string;
+  requestedUrl: string;
+  status: number;
+  redirects: RedirectHop[];
+  timing: { ttfbMs: number; totalMs: number };
+  sizeBytes: number;
+  rendered: boolean;
+  /** Set when the page could not be fetched or rendered. */
+  error?: { code: string; message: string };
+  audits: Record<string, AuditResult>;
+}
+
+export interface AnalysisReport {
+  url: string;
+  /** Final URL of the start page. */
+  finalUrl: string;
+  startedAt: string;
+  finishedAt: string;
+  mode: 'static' | 'rendered';
+  pages: PageReport[];
+  site: {
+    audits: Record<string, AuditResult>;
+    /** URLs not fetched: disallowed by robots.txt or beyond the limits (first 100). */
+    skipped: { url: string; reason: 'robots' | 'limit' }[];
+    /** Requests refused by the SSRF guard while rendering (first 100). */
+    blockedRequests: string[];
+  };
+  /** Per audit, the site-wide score (page audits averaged over pages). */
+  auditScores: Record<string, number | null>;
+  scores: Scores;
+}

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AnalysisReport, AnalyzerError, analyzeSite } from '../src/index.ts';
+import { type FixtureServer, serveFixture } from './support/fixture-server.ts';
+
+// One Chromium for this file: a single rendered analysis whose report every test reads.
+let spa: FixtureServer;
+let secret: FixtureServer;
+let rendered: AnalysisReport;
+let staticReport: AnalysisReport;
+
+beforeAll(async () => {
+  secret = await serveFixture(null);
+  spa = await serveFixture('spa', { SECRET: secret.origin });
+  // Private networks stay refused: only the fixture's own origin is allowed, so the secret server
+  // (also on loopback, another port) and the metadata address must be blocked.
+  const base = { url: `${spa.origin}/`, allowOrigins: [spa.origin], requestTimeoutMs: 10_000 };
+  staticReport = await analyzeSite(base);
+  rendered = await analyzeSite({ ...base, render: true });
+}, 60_000);
+afterAll(async () => {
+  await spa.close();
+  await secret.close();
+});
+
+describe('rendered mode', () => {
+  it('static mode sees an empty shell', () => {
+    expect(staticReport.pages.map((p) => p.url)).toEqual([`${spa.origin}/`]);
+    expect(staticReport.pages[0]?.audits.h1?.score).toBe(0);
+  });
+
+  it('audits the rendered DOM and follows links that exist only after rendering', () => {
+    expect(rendered.mode).toBe('rendered');
+    expect(rendered.pages.map((p) => p.url)).toEqual([
+      `${spa.origin}/`,
+      `${spa.origin}/products.html`,
+    ]);
+    expect(rendered.pages[0]?.rendered).toBe(true);
+    expect(rendered.pages[0]?.audits.h1?.items).toEqual([{ text: 'Handmade candles' }]);
+    expect(rendered.pages[0]?.audits.h1?.score).toBe(1);
+  });
+
+  it('refuses every request the page makes to a refused address, redirects included', () => {
+    expect(secret.hits.size).toBe(0);
+    const blocked = rendered.site.blockedRequests.join('\n');
+    expect(blocked).toContain(`${secret.origin}/from-fetch`);
+    expect(blocked).toContain(`${secret.origin}/via-redirect`);
+    expect(blocked).toContain(`${secret.origin}/pixel.png`);
+    expect(blocked).toContain('169.254.169.254');
+    // The page's own same-origin requests went through.
+    expect(spa.hits.get('/app.js')).toBeGreaterThanOrEqual(1);
+    expect(spa.hits.get('/bounce')).toBe(1);
+  });
+});
+
+describe('Chromium discovery', () => {
+  it('is a clear error when asked to render without Chromium', async () => {
+    const err = await analyzeSite({
+      url: `${spa.origin}/`,
+      allowOrigins: [spa.origin],
+      render: true,
+      chromiumPath: '/nonexistent/chromium',
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AnalyzerError);
+    expect((err as AnalyzerError).code).toBe('CHROMIUM_NOT_FOUND');
+  });
+});

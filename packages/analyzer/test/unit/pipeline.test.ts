@@ -1,0 +1,149 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { gatherArtifacts, parseLinkHeader } from '../../src/artifacts/gather.ts';
+import type { PageAudit } from '../../src/audits/audit.ts';
+import { AUDITS } from '../../src/audits/index.ts';
+import { AUDIT_CATALOGUE } from '../../src/catalogue.ts';
+import { CONFIG } from '../../src/config.ts';
+import type { FetchResult } from '../../src/net/fetcher.ts';
+import { isSameSite, normalizeUrl } from '../../src/net/url.ts';
+import { runPageAudits } from '../../src/runner.ts';
+import { computeScores, siteAuditScores } from '../../src/scoring.ts';
+import { makeContext, makePage } from '../support/artifacts.ts';
+
+describe('audit catalogue and config', () => {
+  it('has one file per audit, named after its id', () => {
+    const files = readdirSync(new URL('../../src/audits/', import.meta.url))
+      .filter((f) => !['audit.ts', 'index.ts'].includes(f))
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
+    expect(AUDITS.map((a) => a.meta.id).sort()).toEqual(files);
+  });
+  it('config refers only to known audits and every scored audit counts somewhere', () => {
+    const ids = new Set(AUDITS.map((a) => a.meta.id));
+    const refs = Object.values(CONFIG.categories).flatMap((c) => c.auditRefs.map((r) => r.id));
+    for (const id of refs) expect(ids.has(id), id).toBe(true);
+    for (const a of AUDIT_CATALOGUE) expect(a.categories.length, a.id).toBeGreaterThan(0);
+  });
+});
+
+describe('runner', () => {
+  it('turns a throwing audit into an error result for that audit alone', () => {
+    const boom: PageAudit = {
+      scope: 'page',
+      meta: {
+        id: 'boom',
+        title: 'Boom',
+        failureTitle: 'Boom',
+        description: '',
+        fixHint: '',
+        requiredArtifacts: [],
+      },
+      audit() {
+        throw new Error('kaput');
+      },
+    };
+    const results = runPageAudits(makePage(), makeContext(), [boom, ...AUDITS]);
+    expect(results.boom).toMatchObject({
+      score: null,
+      error: { code: 'AUDIT_ERROR', message: 'kaput' },
+    });
+    expect(results['document-title']?.score).toBe(1);
+  });
+  it('marks content audits not applicable on error pages but keeps http-status-code', () => {
+    const results = runPageAudits(makePage({ status: 500 }), makeContext());
+    expect(results['http-status-code']?.score).toBe(0);
+    expect(results['document-title']?.score).toBeNull();
+  });
+  it('uses the failure title and description when failing', () => {
+    const r = runPageAudits(makePage({ titles: [] }), makeContext())['document-title'];
+    expect(r?.title).toBe('Document does not have a `<title>` element');
+    expect(r?.fixHint).toMatch(/title/);
+  });
+});
+
+describe('scoring', () => {
+  it('averages page audits over pages and weighs n/a audits zero', () => {
+    const page = (score: number | null) => ({
+      audits: { https: { id: 'https', title: '', score, items: [], explanation: '', fixHint: '' } },
+    });
+    const per = siteAuditScores([page(1), page(0), page(null)], {});
+    expect(per.get('https')).toBe(0.5);
+    const scores = computeScores(
+      new Map([
+        ['https', 1],
+        ['viewport', 0],
+        ['mixed-content', null],
+      ]),
+    );
+    // technical: https 4*1 + viewport 3*0 over weights 7 (mixed-content is n/a)
+    expect(scores.technical).toBe(Math.round((4 / 7) * 100));
+    expect(scores.social).toBeNull();
+  });
+});
+
+describe('gathering artifacts', () => {
+  const fetch = (body: string, headers: Record<string, string> = {}): FetchResult => ({
+    requestedUrl: 'https://shop.example/a/',
+    finalUrl: 'https://shop.example/a/',
+    status: 200,
+    redirects: [],
+    headers: { 'content-type': 'text/html', ...headers },
+    timing: { ttfbMs: 1, totalMs: 1 },
+    sizeBytes: body.length,
+    contentType: 'text/html',
+    body,
+  });
+  it('extracts the document once into plain data', () => {
+    const html = `<html lang="fr"><head><title>T</title><meta name="Description" content="D">
+      <link rel="canonical" href="/a/"><link rel="stylesheet" href="http://cdn.example/s.css"></head>
+      <body><h1>H</h1><p>One two</p><p>three</p><script>var x = "hidden words";</script>
+      <a href="b">B</a><a href="javascript:void(0)">J</a><img src="i.png" alt="I" width="2">
+      <script type="application/ld+json">{"@type":"X"}</script></body></html>`;
+    const a = gatherArtifacts(
+      fetch(html, { link: '<https://shop.example/en/>; rel="alternate"; hreflang="en"' }),
+      html,
+    );
+    expect(a.lang).toBe('fr');
+    expect(a.titles).toEqual(['T']);
+    expect(a.metas[0]).toMatchObject({ name: 'description', content: 'D' });
+    expect(a.links.find((l) => l.rel === 'canonical')).toMatchObject({
+      href: '/a/',
+      source: 'head',
+    });
+    expect(a.links.find((l) => l.source === 'header')).toMatchObject({
+      hreflang: 'en',
+      href: 'https://shop.example/en/',
+    });
+    expect(a.anchors.map((x) => x.href)).toEqual(['https://shop.example/a/b', null]);
+    // Adjacent inline links run together, as a browser renders them.
+    expect(a.bodyText).toBe('H One two three BJ');
+    expect(a.subresources).toContainEqual({ tag: 'link', url: 'http://cdn.example/s.css' });
+    expect(a.images[0]).toMatchObject({ alt: 'I', width: '2', height: null });
+    expect(a.jsonLd).toEqual(['{"@type":"X"}']);
+  });
+  it('parses Link headers with several entries', () => {
+    expect(
+      parseLinkHeader(
+        '<https://a.example/>; rel="canonical", </fr/>; rel=alternate; hreflang=fr',
+        'https://a.example/x',
+      ),
+    ).toEqual([
+      { rel: 'canonical', href: 'https://a.example/', hreflang: '', source: 'header' },
+      { rel: 'alternate', href: 'https://a.example/fr/', hreflang: 'fr', source: 'header' },
+    ]);
+  });
+});
+
+describe('URL normalisation', () => {
+  it('drops fragments and tracking parameters and sorts the query', () => {
+    expect(normalizeUrl('HTTPS://Shop.Example:443/a?b=2&utm_source=x&a=1#top')).toBe(
+      'https://shop.example/a?a=1&b=2',
+    );
+    expect(normalizeUrl('mailto:a@b.c')).toBeNull();
+  });
+  it('treats www and the bare domain as one site, other hosts as another', () => {
+    expect(isSameSite('https://www.shop.example/a', 'http://shop.example/')).toBe(true);
+    expect(isSameSite('https://blog.shop.example/', 'https://shop.example/')).toBe(false);
+  });
+});
