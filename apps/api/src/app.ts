@@ -8,6 +8,8 @@ import {
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
+import analysisRoutes from './modules/analysis/analysis.routes.ts';
+import analysisWs from './modules/analysis/analysis.ws.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
 import healthRoutes from './modules/health/health.routes.ts';
 import usersRoutes from './modules/users/users.routes.ts';
@@ -15,11 +17,14 @@ import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import docsPlugin from './plugins/docs.ts';
 import errorsPlugin from './plugins/errors.ts';
+import jobsPlugin from './plugins/jobs.ts';
 import metricsPlugin from './plugins/metrics.ts';
 import rateLimitPlugin from './plugins/rate-limit.ts';
 import redisPlugin from './plugins/redis.ts';
 import securityPlugin from './plugins/security.ts';
 import servicesPlugin from './plugins/services.ts';
+import websocketPlugin from './plugins/websocket.ts';
+import workerPlugin from './plugins/worker.ts';
 
 export interface BuildOptions {
   /** An open, migrated database to use instead of opening one from config (not closed on close). */
@@ -78,17 +83,22 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(docsPlugin);
   await app.register(rateLimitPlugin, { config });
   await app.register(authPlugin, { config });
+  await app.register(jobsPlugin, { config });
+  await app.register(websocketPlugin);
   // App layer.
   await app.register(servicesPlugin, { config });
+  await app.register(workerPlugin, { config });
   // Routes: folder = URL prefix.
   await app.register(healthRoutes);
   await app.register(
     async (v1) => {
       await v1.register(authRoutes, { prefix: '/auth' });
       await v1.register(usersRoutes, { prefix: '/users' });
+      await v1.register(analysisRoutes, { prefix: '/analysis' });
     },
     { prefix: '/api/v1' },
   );
+  await app.register(analysisWs);
   return app;
 }
 

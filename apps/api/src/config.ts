@@ -109,6 +109,11 @@ const EnvSchema = z.object({
   CHROMIUM_PATH: optionalString,
   ANALYSIS_CONCURRENCY: int(2, 1),
   ANALYSIS_TIME_BUDGET_MS: int(120_000, 1000),
+  ANALYSIS_MAX_ATTEMPTS: int(3, 1),
+  ANALYSIS_LOCK_MS: int(30_000, 1000),
+  ANALYSIS_COMPETITOR_MAX_PAGES: int(10, 1),
+  RUN_WORKER: flag(true),
+  QUEUE_PREFIX: z.string().min(1).default('quento'),
 
   CHAT_MODEL: optionalString,
   ANALYSIS_MODEL: optionalString,
@@ -125,6 +130,8 @@ const EnvSchema = z.object({
   MOZ_ACCESS_ID: optionalString,
   MOZ_SECRET_KEY: optionalString,
   PAGESPEED_API_KEY: optionalString,
+  PAGESPEED_API_URL: optionalUrl,
+  MOZ_API_URL: optionalUrl,
   SENTRY_DSN: optionalUrl,
 });
 

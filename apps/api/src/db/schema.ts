@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   date,
   index,
@@ -8,6 +9,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
@@ -93,8 +95,28 @@ export const analyses = pgTable(
     startedAt: timestamp('started_at', tz),
     completedAt: timestamp('completed_at', tz),
     createdAt: createdAt(),
+    // Discover: what was asked, how far the job is, and how this run relates to earlier ones.
+    siteKey: varchar('site_key', { length: 500 }),
+    options: jsonObject('options'),
+    competitors: jsonb('competitors').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    currentStep: varchar('current_step', { length: 100 }),
+    pagesDone: integer('pages_done').notNull().default(0),
+    pagesTotal: integer('pages_total').notNull().default(0),
+    summary: jsonb('summary').$type<Record<string, unknown>>(),
+    previousAnalysisId: uuid('previous_analysis_id').references((): AnyPgColumn => analyses.id, {
+      onDelete: 'set null',
+    }),
+    attempts: integer('attempts').notNull().default(0),
+    idempotencyKey: varchar('idempotency_key', { length: 255 }),
+    requestHash: varchar('request_hash', { length: 64 }),
+    updatedAt: updatedAt(),
   },
-  (t) => [index('idx_analyses_user').on(t.userId)],
+  (t) => [
+    index('idx_analyses_user').on(t.userId),
+    index('idx_analyses_user_site').on(t.userId, t.siteKey, t.createdAt),
+    index('idx_analyses_status').on(t.status),
+    uniqueIndex('uq_analyses_user_idempotency').on(t.userId, t.idempotencyKey),
+  ],
 );
 
 export const strategies = pgTable(

@@ -2,9 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
 import { Mailer } from '../lib/mailer.ts';
+import { AnalysisRepository } from '../modules/analysis/analysis.repository.ts';
+import { AnalysisRunner } from '../modules/analysis/analysis.runner.ts';
+import { AnalysisService } from '../modules/analysis/analysis.service.ts';
+import { providersFromSettings } from '../modules/analysis/providers/index.ts';
 import { AuthService } from '../modules/auth/auth.service.ts';
 import { TokensRepository } from '../modules/auth/tokens.repository.ts';
 import { MailRepository } from '../modules/mail/mail.repository.ts';
+import { ProfileRepository } from '../modules/profile/profile.repository.ts';
 import { ProgressRepository } from '../modules/users/progress.repository.ts';
 import { ProgressService } from '../modules/users/progress.service.ts';
 import { UsersRepository } from '../modules/users/users.repository.ts';
@@ -15,6 +20,10 @@ export interface Services {
   users: UsersService;
   progress: ProgressService;
   mailer: Mailer;
+  profiles: ProfileRepository;
+  analysis: AnalysisService;
+  analysisRepository: AnalysisRepository;
+  analysisRunner: AnalysisRunner;
 }
 
 declare module 'fastify' {
@@ -29,6 +38,8 @@ export default fp(
     const users = new UsersRepository(app.db);
     const tokens = new TokensRepository(app.db);
     const mailer = new Mailer(config, new MailRepository(app.db), app.log);
+    const profiles = new ProfileRepository(app.db);
+    const analysisRepository = new AnalysisRepository(app.db);
     app.decorate('services', {
       auth: new AuthService({
         config,
@@ -42,6 +53,28 @@ export default fp(
       users: new UsersService(users),
       progress: new ProgressService(new ProgressRepository(app.db)),
       mailer,
+      profiles,
+      analysisRepository,
+      analysis: new AnalysisService({
+        config,
+        repo: analysisRepository,
+        profiles,
+        queue: app.analysisQueue,
+        bus: app.bus,
+      }),
+      analysisRunner: new AnalysisRunner({
+        config,
+        repo: analysisRepository,
+        bus: app.bus,
+        log: app.log,
+        providers: providersFromSettings({
+          mozAccessId: config.MOZ_ACCESS_ID,
+          mozSecretKey: config.MOZ_SECRET_KEY,
+          mozBaseUrl: config.MOZ_API_URL,
+          pagespeedApiKey: config.PAGESPEED_API_KEY,
+          pagespeedBaseUrl: config.PAGESPEED_API_URL,
+        }),
+      }),
     });
     // Let mail in flight finish before the database closes.
     app.addHook('onClose', async () => {
@@ -49,5 +82,5 @@ export default fp(
       mailer.close();
     });
   },
-  { name: 'services', dependencies: ['db', 'auth'] },
+  { name: 'services', dependencies: ['db', 'auth', 'jobs'] },
 );

@@ -8,7 +8,7 @@ export interface Backend {
   /** False when the backend cannot run here (no TEST_DATABASE_URL): its tests are skipped. */
   available: boolean;
   /** A fresh, migrated database and a function that disposes of it. */
-  open(): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }>;
+  open(): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void>; url?: string }>;
 }
 
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -43,6 +43,7 @@ const postgres: Backend = {
     await runMigrations(handle);
     return {
       handle,
+      url: url.toString(),
       dispose: async () => {
         await handle.close();
         const c = new pg.Client({ connectionString: pgUrl });

@@ -1,6 +1,5 @@
 import {
   AuthResponse,
-  ErrorBody,
   ForgotPasswordRequest,
   LoginRequest,
   LogoutRequest,
@@ -12,9 +11,7 @@ import {
 } from '@quento/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-
-const errorsFor = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [c, ErrorBody])) as Record<number, typeof ErrorBody>;
+import { errorsFor } from '../../lib/route-schemas.ts';
 
 const FORGOT_ANSWER = {
   message: 'If an account exists for this address, a reset link is on its way.',

@@ -1,15 +1,7 @@
-import {
-  DeleteMeRequest,
-  ErrorBody,
-  ProgressResponse,
-  UpdateMeRequest,
-  User,
-} from '@quento/contracts';
+import { DeleteMeRequest, ProgressResponse, UpdateMeRequest, User } from '@quento/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-
-const errorsFor = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [c, ErrorBody])) as Record<number, typeof ErrorBody>;
+import { errorsFor } from '../../lib/route-schemas.ts';
 
 /** /api/v1/users: the signed-in user's own account. Every route requires an access token. */
 const usersRoutes: FastifyPluginAsyncZod = async (app) => {

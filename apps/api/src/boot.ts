@@ -1,0 +1,72 @@
+import { buildApp } from './app.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { openDatabase, pgliteDirFor } from './db/client.ts';
+import { runMigrations } from './db/migrate.ts';
+
+export type Role = 'api' | 'worker';
+
+function configOrExit(overrides: Record<string, string>): Config {
+  try {
+    return loadConfig({ ...process.env, ...overrides });
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`[quento] ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+/**
+ * Starts a Quento process: validate config, migrate, build the app. The API listens for HTTP; the
+ * worker builds the same app (database, queue, services) and only runs jobs.
+ */
+export async function boot(role: Role) {
+  const config = configOrExit(role === 'worker' ? { RUN_WORKER: 'true' } : {});
+  const db = await openDatabase({
+    url: config.DATABASE_URL,
+    pgliteDir: pgliteDirFor(config.DATA_DIR),
+    poolMax: config.DATABASE_POOL_MAX,
+  });
+  await runMigrations(db);
+  const app = await buildApp(config, { db });
+  app.addHook('onClose', () => db.close());
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  if (role === 'worker') {
+    await app.ready();
+    console.log(`[quento] worker running (${app.analysisQueue.kind} queue, ${db.kind})`);
+    return { app, config, db };
+  }
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const shown = ['0.0.0.0', '::', '127.0.0.1'].includes(config.HOST) ? 'localhost' : config.HOST;
+  const api = config.PUBLIC_API_URL ?? `http://${shown}:${config.PORT}`;
+  const storage =
+    db.kind === 'pglite' ? `PGlite in ${pgliteDirFor(config.DATA_DIR)}` : 'PostgreSQL';
+  console.log(
+    [
+      '',
+      `  Quento API   ${api}/api/v1  (${storage}${config.REDIS_URL ? ', Redis' : ''})`,
+      `  API docs     ${api}/docs   (OpenAPI: ${api}/openapi.json)`,
+      `  App          ${config.APP_BASE_URL}`,
+      '',
+    ].join('\n'),
+  );
+  return { app, config, db };
+}

@@ -1,0 +1,29 @@
+import type { Analysis, AnalysisDetail, AnalysisStatus, AnalysisSummary } from '@quento/contracts';
+import type { AnalysisRow } from './analysis.repository.ts';
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function toAnalysisDto(row: AnalysisRow): Analysis {
+  return {
+    id: row.id,
+    website_url: row.websiteUrl ?? '',
+    status: row.status as AnalysisStatus,
+    progress: row.progress,
+    current_step: row.currentStep,
+    pages_done: row.pagesDone,
+    pages_total: row.pagesTotal,
+    competitors: row.competitors,
+    options: row.options,
+    summary: (row.summary as AnalysisSummary | null) ?? null,
+    error_message: row.errorMessage,
+    previous_analysis_id: row.previousAnalysisId,
+    conversation_id: row.conversationId,
+    created_at: row.createdAt.toISOString(),
+    started_at: iso(row.startedAt),
+    completed_at: iso(row.completedAt),
+  };
+}
+
+export function toAnalysisDetailDto(row: AnalysisRow): AnalysisDetail {
+  return { ...toAnalysisDto(row), results: row.results ?? null };
+}

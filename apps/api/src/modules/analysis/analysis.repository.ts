@@ -1,0 +1,198 @@
+import { and, count, desc, eq, getTableColumns, inArray, lt, ne, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { analyses } from '../../db/schema.ts';
+
+export type AnalysisRow = typeof analyses.$inferSelect;
+export type NewAnalysis = typeof analyses.$inferInsert;
+
+export interface ListFilter {
+  status?: string | undefined;
+  siteKey?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface ProgressUpdate {
+  progress: number;
+  currentStep: string;
+  pagesDone: number;
+  pagesTotal: number;
+}
+
+/** Queries on analyses. Job-side writes only touch a row while it is running, so a deleted or
+ * cancelled analysis can never be brought back by a late progress update. */
+export class AnalysisRepository {
+  constructor(private readonly db: Database) {}
+
+  async insert(row: NewAnalysis): Promise<AnalysisRow> {
+    const [created] = await this.db.insert(analyses).values(row).returning();
+    if (!created) throw new Error('analysis insert returned no row');
+    return created;
+  }
+
+  async findById(id: string): Promise<AnalysisRow | undefined> {
+    const [row] = await this.db.select().from(analyses).where(eq(analyses.id, id)).limit(1);
+    return row;
+  }
+
+  async findForUser(id: string, userId: string): Promise<AnalysisRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(analyses)
+      .where(and(eq(analyses.id, id), eq(analyses.userId, userId)))
+      .limit(1);
+    return row;
+  }
+
+  async findByIdempotencyKey(userId: string, key: string): Promise<AnalysisRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(analyses)
+      .where(and(eq(analyses.userId, userId), eq(analyses.idempotencyKey, key)))
+      .limit(1);
+    return row;
+  }
+
+  async list(userId: string, f: ListFilter): Promise<{ rows: AnalysisRow[]; total: number }> {
+    const where = and(
+      eq(analyses.userId, userId),
+      f.status ? eq(analyses.status, f.status) : undefined,
+      f.siteKey ? eq(analyses.siteKey, f.siteKey) : undefined,
+    );
+    // The list never carries the full report: it can run to megabytes per analysis.
+    const { results: _results, ...columns } = getTableColumns(analyses);
+    const [rows, totals] = await Promise.all([
+      this.db
+        .select(columns)
+        .from(analyses)
+        .where(where)
+        .orderBy(desc(analyses.createdAt), desc(analyses.id))
+        .limit(f.limit)
+        .offset(f.offset),
+      this.db.select({ n: count() }).from(analyses).where(where),
+    ]);
+    return { rows: rows.map((r) => ({ ...r, results: null })), total: totals[0]?.n ?? 0 };
+  }
+
+  /** The latest completed analysis of the same site before this one: what a re-analysis compares with. */
+  async findPreviousCompleted(row: AnalysisRow): Promise<AnalysisRow | undefined> {
+    if (!row.siteKey) return undefined;
+    const [prev] = await this.db
+      .select()
+      .from(analyses)
+      .where(
+        and(
+          eq(analyses.userId, row.userId),
+          eq(analyses.siteKey, row.siteKey),
+          eq(analyses.status, 'completed'),
+          ne(analyses.id, row.id),
+          lt(analyses.createdAt, row.createdAt),
+        ),
+      )
+      .orderBy(desc(analyses.createdAt))
+      .limit(1);
+    return prev;
+  }
+
+  /** Takes a pending (or interrupted running) analysis for a run; undefined when it is finished or gone. */
+  async claim(id: string): Promise<AnalysisRow | undefined> {
+    const [row] = await this.db
+      .update(analyses)
+      .set({
+        status: 'running',
+        startedAt: new Date(),
+        attempts: sql`${analyses.attempts} + 1`,
+        errorMessage: null,
+        currentStep: 'starting',
+      })
+      .where(and(eq(analyses.id, id), inArray(analyses.status, ['pending', 'running'])))
+      .returning();
+    return row;
+  }
+
+  /** False when the analysis is no longer running (deleted or cancelled): the job should stop. */
+  async updateProgress(id: string, p: ProgressUpdate): Promise<boolean> {
+    const rows = await this.db
+      .update(analyses)
+      .set(p)
+      .where(and(eq(analyses.id, id), eq(analyses.status, 'running')))
+      .returning({ id: analyses.id });
+    return rows.length > 0;
+  }
+
+  async complete(
+    id: string,
+    data: {
+      results: Record<string, unknown>;
+      summary: Record<string, unknown>;
+      previousAnalysisId: string | null;
+      pagesDone: number;
+    },
+  ): Promise<AnalysisRow | undefined> {
+    const [row] = await this.db
+      .update(analyses)
+      .set({
+        status: 'completed',
+        progress: 100,
+        currentStep: 'completed',
+        results: data.results,
+        summary: data.summary,
+        previousAnalysisId: data.previousAnalysisId,
+        pagesDone: data.pagesDone,
+        completedAt: new Date(),
+      })
+      .where(and(eq(analyses.id, id), eq(analyses.status, 'running')))
+      .returning();
+    return row;
+  }
+
+  async fail(
+    id: string,
+    message: string,
+    from: string[] = ['pending', 'running'],
+  ): Promise<boolean> {
+    const rows = await this.db
+      .update(analyses)
+      .set({
+        status: 'failed',
+        errorMessage: message,
+        currentStep: 'failed',
+        completedAt: new Date(),
+      })
+      .where(and(eq(analyses.id, id), inArray(analyses.status, from)))
+      .returning({ id: analyses.id });
+    return rows.length > 0;
+  }
+
+  async delete(id: string, userId: string): Promise<boolean> {
+    const rows = await this.db
+      .delete(analyses)
+      .where(and(eq(analyses.id, id), eq(analyses.userId, userId)))
+      .returning({ id: analyses.id });
+    return rows.length > 0;
+  }
+
+  /** Analyses a worker should (re)run: never started, or cut off while running. */
+  async findUnfinished(): Promise<{ id: string }[]> {
+    return this.db
+      .select({ id: analyses.id })
+      .from(analyses)
+      .where(inArray(analyses.status, ['pending', 'running']))
+      .orderBy(analyses.createdAt);
+  }
+
+  /** Fails runs that outlived their budget (a worker that died and never came back). */
+  async failStale(olderThan: Date, message: string): Promise<string[]> {
+    const rows = await this.db
+      .update(analyses)
+      .set({
+        status: 'failed',
+        errorMessage: message,
+        currentStep: 'failed',
+        completedAt: new Date(),
+      })
+      .where(and(eq(analyses.status, 'running'), lt(analyses.startedAt, olderThan)))
+      .returning({ id: analyses.id });
+    return rows.map((r) => r.id);
+  }
+}

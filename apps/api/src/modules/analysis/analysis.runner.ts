@@ -1,0 +1,299 @@
+import {
+  type AnalysisReport,
+  AnalyzerError,
+  analyzeSite,
+  type ProgressEvent,
+} from '@quento/analyzer';
+import type { AnalysisEvent } from '@quento/contracts';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../../config.ts';
+import type { EventBus } from '../../events/bus.ts';
+import { type Job, JobCancelledError } from '../../jobs/queue.ts';
+import { diffFindings } from '../strategy/engine/findings.ts';
+import type { AnalysisRepository, AnalysisRow } from './analysis.repository.ts';
+import {
+  buildSummary,
+  type CompetitorRun,
+  compareCompetitor,
+  scoreDeltas,
+  scoresOf,
+} from './analysis.summary.ts';
+import { collectExternalSeo, type SeoDataProvider } from './providers/index.ts';
+
+export interface AnalysisJobData {
+  analysisId: string;
+}
+
+export const analysisChannel = (id: string) => `analysis:${id}`;
+
+export const budgetExceededMessage = (budgetMs: number) =>
+  `The analysis did not finish within its time budget of ${Math.round(budgetMs / 1000)} s.`;
+
+/** Failures that another attempt cannot fix: the analysis fails at once. */
+const PERMANENT = new Set([
+  'URL_INVALID',
+  'URL_REFUSED',
+  'START_URL_UNREACHABLE',
+  'CHROMIUM_NOT_FOUND',
+]);
+
+/** Progress writes per second at most: the row and the bus see every step, not every page. */
+const PROGRESS_INTERVAL_MS = 250;
+
+class BudgetExceeded extends Error {}
+
+export interface RunnerDeps {
+  config: Config;
+  repo: AnalysisRepository;
+  bus: EventBus;
+  providers: SeoDataProvider[];
+  log: FastifyBaseLogger;
+}
+
+/**
+ * Runs one analysis job: the site, then its competitors, then third-party data, then the
+ * comparison with the previous analysis of the same site. Idempotent: a job delivered twice, or
+ * after its analysis finished or was deleted, finds nothing to claim and does nothing.
+ */
+export class AnalysisRunner {
+  constructor(private readonly deps: RunnerDeps) {}
+
+  readonly handle = async (job: Job<AnalysisJobData>): Promise<void> => {
+    const { repo, config, log } = this.deps;
+    const id = job.data.analysisId;
+    const row = await repo.claim(id);
+    if (!row) return;
+
+    const stop = new AbortController();
+    const budgetMs = config.ANALYSIS_TIME_BUDGET_MS;
+    const budget = setTimeout(() => stop.abort(new BudgetExceeded()), budgetMs);
+    const onJobAbort = () => stop.abort(job.signal.reason);
+    job.signal.addEventListener('abort', onJobAbort, { once: true });
+    try {
+      await this.execute(row, stop);
+    } catch (err) {
+      const reason = stop.signal.aborted ? stop.signal.reason : err;
+      if (reason instanceof JobCancelledError || (reason as Error)?.name === 'AnalysisGone') {
+        log.info({ analysisId: id }, 'analysis cancelled while running');
+        return;
+      }
+      if (reason instanceof BudgetExceeded) {
+        await this.fail(id, budgetExceededMessage(budgetMs));
+        return;
+      }
+      if (err instanceof AnalyzerError && PERMANENT.has(err.code)) {
+        await this.fail(id, err.message);
+        return;
+      }
+      if (job.signal.aborted) throw err; // worker shutting down: the queue runs it again later
+      if (job.attempt >= config.ANALYSIS_MAX_ATTEMPTS) {
+        log.error({ err, analysisId: id }, 'analysis failed');
+        await this.fail(id, `The analysis failed: ${(err as Error).message}`);
+        return;
+      }
+      log.warn(
+        { err, analysisId: id, attempt: job.attempt },
+        'analysis attempt failed, will retry',
+      );
+      await repo.updateProgress(id, {
+        progress: row.progress,
+        currentStep: 'retrying',
+        pagesDone: row.pagesDone,
+        pagesTotal: row.pagesTotal,
+      });
+      throw err;
+    } finally {
+      clearTimeout(budget);
+      job.signal.removeEventListener('abort', onJobAbort);
+    }
+  };
+
+  private async execute(row: AnalysisRow, stop: AbortController): Promise<void> {
+    const reporter = this.progressReporter(row.id, stop);
+    try {
+      await this.analyse(row, stop, reporter);
+    } finally {
+      await reporter.close();
+    }
+  }
+
+  private async analyse(
+    row: AnalysisRow,
+    stop: AbortController,
+    reporter: ReturnType<AnalysisRunner['progressReporter']>,
+  ): Promise<void> {
+    const { config, repo } = this.deps;
+    const options = row.options as { max_pages?: number; max_depth?: number; render?: boolean };
+    const maxPages = options.max_pages ?? 50;
+    const competitorUrls = row.competitors;
+    // The main site gets most of the budget; each competitor a smaller crawl.
+    const crawlBudget = Math.floor(
+      config.ANALYSIS_TIME_BUDGET_MS * (competitorUrls.length ? 0.6 : 0.85),
+    );
+    const common = {
+      allowPrivate: config.ALLOW_PRIVATE_NETWORKS,
+      chromiumPath: config.CHROMIUM_PATH,
+      render: options.render ?? false,
+      signal: stop.signal,
+    };
+
+    await reporter.step('crawling', 2);
+    const report = await analyzeSite({
+      ...common,
+      url: row.websiteUrl!,
+      maxPages,
+      maxDepth: options.max_depth,
+      timeBudgetMs: crawlBudget,
+      onProgress: (e) => reporter.crawl(e, 2, competitorUrls.length ? 70 : 88),
+    });
+
+    const competitors: CompetitorRun[] = [];
+    for (const [i, url] of competitorUrls.entries()) {
+      const from = 70 + Math.floor((20 * i) / competitorUrls.length);
+      await reporter.step(`competitor ${i + 1} of ${competitorUrls.length}`, from);
+      try {
+        const r = await analyzeSite({
+          ...common,
+          url,
+          maxPages: Math.min(maxPages, config.ANALYSIS_COMPETITOR_MAX_PAGES),
+          timeBudgetMs: Math.floor((config.ANALYSIS_TIME_BUDGET_MS * 0.25) / competitorUrls.length),
+        });
+        competitors.push({ url, report: r, error: null });
+      } catch (err) {
+        if (stop.signal.aborted) throw err;
+        // A competitor that cannot be analysed is reported, not fatal.
+        competitors.push({ url, report: null, error: (err as Error).message });
+      }
+    }
+
+    await reporter.step('third-party data', 92);
+    const external = await collectExternalSeo(this.deps.providers, report.finalUrl, stop.signal);
+
+    await reporter.step('comparing', 96);
+    const previous = await repo.findPreviousCompleted(row);
+    const comparisons = competitors.map((c) => compareCompetitor(report, c));
+    const results: Record<string, unknown> = {
+      ...(report as unknown as Record<string, unknown>),
+      competitors: competitors.map((c) => ({ url: c.url, error: c.error, report: c.report })),
+      external: external.results,
+      external_errors: external.errors,
+    };
+    if (previous?.results) {
+      const before = previous.results as unknown as AnalysisReport;
+      results.comparison = {
+        previous_analysis_id: previous.id,
+        score_deltas: scoreDeltas(scoresOf(report), scoresOf(before)),
+        findings: diffFindings(before, report),
+      };
+    }
+    const summary = buildSummary(report, comparisons, external.results);
+    await reporter.close();
+    const done = await repo.complete(row.id, {
+      results,
+      summary: summary as unknown as Record<string, unknown>,
+      previousAnalysisId: previous?.id ?? null,
+      pagesDone: report.pages.length,
+    });
+    if (done) await this.publish({ type: 'completed', analysis_id: row.id });
+  }
+
+  private async fail(id: string, message: string): Promise<void> {
+    if (await this.deps.repo.fail(id, message)) {
+      await this.publish({ type: 'failed', analysis_id: id, error_message: message });
+    }
+  }
+
+  private async publish(event: AnalysisEvent): Promise<void> {
+    await this.deps.bus.publish(analysisChannel(event.analysis_id), event).catch((err: unknown) => {
+      this.deps.log.warn({ err }, 'could not publish analysis event');
+    });
+  }
+
+  /** Writes progress to the row and the bus, at most every PROGRESS_INTERVAL_MS. */
+  private progressReporter(id: string, stop: AbortController) {
+    let state = {
+      progress: 0,
+      step: 'starting',
+      pagesDone: 0,
+      pagesTotal: 0,
+      url: null as string | null,
+    };
+    let lastWrite = 0;
+    let pending: Promise<void> = Promise.resolve();
+    let timer: NodeJS.Timeout | null = null;
+    let closed = false;
+
+    const write = async () => {
+      if (closed) return;
+      lastWrite = Date.now();
+      const snapshot = state;
+      const alive = await this.deps.repo.updateProgress(id, {
+        progress: snapshot.progress,
+        currentStep: snapshot.step,
+        pagesDone: snapshot.pagesDone,
+        pagesTotal: snapshot.pagesTotal,
+      });
+      if (!alive) {
+        // Deleted or cancelled under us: stop crawling.
+        const gone = new Error('analysis no longer running');
+        gone.name = 'AnalysisGone';
+        stop.abort(gone);
+        return;
+      }
+      await this.publish({
+        type: 'progress',
+        analysis_id: id,
+        status: 'running',
+        progress: snapshot.progress,
+        step: snapshot.step,
+        pages_done: snapshot.pagesDone,
+        pages_total: snapshot.pagesTotal,
+        url: snapshot.url,
+      });
+    };
+    const schedule = (now: boolean) => {
+      if (now) {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        pending = pending.then(write, write);
+        return pending;
+      }
+      if (timer) return pending;
+      const wait = Math.max(0, PROGRESS_INTERVAL_MS - (Date.now() - lastWrite));
+      timer = setTimeout(() => {
+        timer = null;
+        pending = pending.then(write, write);
+      }, wait);
+      return pending;
+    };
+
+    return {
+      step: (step: string, progress: number) => {
+        state = { ...state, step, progress: Math.max(state.progress, progress), url: null };
+        return schedule(true);
+      },
+      crawl: (e: ProgressEvent, from: number, to: number) => {
+        const total = Math.max(1, e.total);
+        const progress = Math.min(to, from + Math.floor(((to - from) * e.fetched) / total));
+        state = {
+          ...state,
+          progress: Math.max(state.progress, progress),
+          pagesDone: e.fetched,
+          pagesTotal: e.total,
+          url: e.url ?? state.url,
+        };
+        void schedule(false);
+      },
+      /** Writes what is pending, then nothing more. */
+      close: async () => {
+        if (timer) {
+          clearTimeout(timer);
+          timer = null;
+          pending = pending.then(write, write);
+        }
+        await pending;
+        closed = true;
+      },
+    };
+  }
+}

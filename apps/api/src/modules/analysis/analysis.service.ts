@@ -1,0 +1,187 @@
+import { createHash } from 'node:crypto';
+import { type AnalysisReport, AnalyzerError, assertPublicUrl } from '@quento/analyzer';
+import type {
+  Analysis,
+  AnalysisComparison,
+  AnalysisDetail,
+  AnalysisList,
+  AnalysisStatusResponse,
+  CreateAnalysisRequest,
+  ListAnalysesQuery,
+} from '@quento/contracts';
+import type { Config } from '../../config.ts';
+import type { EventBus } from '../../events/bus.ts';
+import type { JobQueue } from '../../jobs/queue.ts';
+import { isUniqueViolation } from '../../lib/db-errors.ts';
+import { AppError, errors } from '../../lib/errors.ts';
+import type { ProfileRepository } from '../profile/profile.repository.ts';
+import { diffFindings } from '../strategy/engine/findings.ts';
+import { toAnalysisDetailDto, toAnalysisDto } from './analysis.mapper.ts';
+import type { AnalysisRepository, AnalysisRow } from './analysis.repository.ts';
+import { type AnalysisJobData, analysisChannel } from './analysis.runner.ts';
+import { scoreDeltas, scoresOf } from './analysis.summary.ts';
+import { siteKeyOf } from './site-key.ts';
+
+const URL_ERRORS: Record<string, string> = {
+  URL_INVALID: 'URL_INVALID',
+  URL_REFUSED: 'URL_REFUSED',
+  START_URL_UNREACHABLE: 'URL_UNRESOLVABLE',
+};
+
+export interface AnalysisServiceDeps {
+  config: Config;
+  repo: AnalysisRepository;
+  profiles: ProfileRepository;
+  queue: JobQueue<AnalysisJobData>;
+  bus: EventBus;
+  /** Resolver used to validate URLs; the system's by default (tests inject one). */
+  resolve?: (hostname: string) => Promise<string[]>;
+}
+
+/** Discover: starts analyses, reports on them, compares them. Access is checked here. */
+export class AnalysisService {
+  constructor(private readonly deps: AnalysisServiceDeps) {}
+
+  /** Checks scheme, syntax and (after DNS) address; answers 422 with a code the client can show. */
+  private async checkUrl(url: string, field: string): Promise<string> {
+    try {
+      const parsed = await assertPublicUrl(url, {
+        allowPrivate: this.deps.config.ALLOW_PRIVATE_NETWORKS,
+        resolve: this.deps.resolve,
+      });
+      return parsed.toString();
+    } catch (err) {
+      if (err instanceof AnalyzerError && URL_ERRORS[err.code]) {
+        throw new AppError(URL_ERRORS[err.code]!, 422, err.message, { field });
+      }
+      throw err;
+    }
+  }
+
+  async create(
+    userId: string,
+    body: CreateAnalysisRequest,
+    idempotencyKey?: string,
+  ): Promise<{ analysis: Analysis; created: boolean }> {
+    const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+    if (idempotencyKey) {
+      const existing = await this.deps.repo.findByIdempotencyKey(userId, idempotencyKey);
+      if (existing) return { analysis: this.replay(existing, requestHash), created: false };
+    }
+    const websiteUrl = await this.checkUrl(body.website_url, 'website_url');
+    let competitorInputs = body.competitors;
+    if (competitorInputs === undefined) {
+      competitorInputs = (await this.deps.profiles.get(userId))?.competitors ?? [];
+    }
+    const site = siteKeyOf(websiteUrl);
+    const competitors: string[] = [];
+    for (const [i, c] of competitorInputs.slice(0, 5).entries()) {
+      const url = await this.checkUrl(c, `competitors[${i}]`);
+      const key = siteKeyOf(url);
+      if (key !== site && !competitors.some((u) => siteKeyOf(u) === key)) competitors.push(url);
+    }
+    let row: AnalysisRow;
+    try {
+      row = await this.deps.repo.insert({
+        userId,
+        conversationId: body.conversation_id ?? null,
+        websiteUrl,
+        siteKey: site,
+        competitors,
+        options: body.options ?? {},
+        idempotencyKey: idempotencyKey ?? null,
+        requestHash: idempotencyKey ? requestHash : null,
+      });
+    } catch (err) {
+      if (isUniqueViolation(err) && idempotencyKey) {
+        // Two requests with one key raced: the loser answers like a replay.
+        const existing = await this.deps.repo.findByIdempotencyKey(userId, idempotencyKey);
+        if (existing) return { analysis: this.replay(existing, requestHash), created: false };
+      }
+      if ((err as { code?: string }).code === '23503' || /foreign key/i.test(String(err))) {
+        throw new AppError('NOT_FOUND', 404, 'Conversation not found', {
+          field: 'conversation_id',
+        });
+      }
+      throw err;
+    }
+    // The row is the source of truth: if enqueueing fails, a worker's start-up recovery finds it.
+    await this.deps.queue.enqueue(row.id, { analysisId: row.id });
+    return { analysis: toAnalysisDto(row), created: true };
+  }
+
+  private replay(existing: AnalysisRow, requestHash: string): Analysis {
+    if (existing.requestHash !== requestHash) {
+      throw new AppError(
+        'IDEMPOTENCY_KEY_REUSED',
+        409,
+        'This Idempotency-Key was already used with a different request body',
+      );
+    }
+    return toAnalysisDto(existing);
+  }
+
+  private async owned(userId: string, id: string): Promise<AnalysisRow> {
+    const row = await this.deps.repo.findForUser(id, userId);
+    if (!row) throw errors.notFound('Analysis');
+    return row;
+  }
+
+  async list(userId: string, q: ListAnalysesQuery): Promise<AnalysisList> {
+    const siteKey = q.site ? (siteKeyOf(q.site) ?? q.site) : undefined;
+    const { rows, total } = await this.deps.repo.list(userId, { ...q, siteKey });
+    return { items: rows.map(toAnalysisDto), total, limit: q.limit, offset: q.offset };
+  }
+
+  async get(userId: string, id: string): Promise<AnalysisDetail> {
+    return toAnalysisDetailDto(await this.owned(userId, id));
+  }
+
+  async status(userId: string, id: string): Promise<AnalysisStatusResponse> {
+    const a = toAnalysisDto(await this.owned(userId, id));
+    return {
+      id: a.id,
+      status: a.status,
+      progress: a.progress,
+      current_step: a.current_step,
+      pages_done: a.pages_done,
+      pages_total: a.pages_total,
+      error_message: a.error_message,
+      started_at: a.started_at,
+      completed_at: a.completed_at,
+    };
+  }
+
+  /** Access check for the WebSocket: the row when it is the user's, else a 404. */
+  async ownedRow(userId: string, id: string): Promise<AnalysisRow> {
+    return this.owned(userId, id);
+  }
+
+  /** Cancels the job if it is still queued or running, then deletes the analysis. */
+  async delete(userId: string, id: string): Promise<void> {
+    const row = await this.owned(userId, id);
+    if (!(await this.deps.repo.delete(id, userId))) throw errors.notFound('Analysis');
+    if (row.status === 'pending' || row.status === 'running') {
+      await this.deps.queue.cancel(id);
+      await this.deps.bus.publish(analysisChannel(id), { type: 'cancelled', analysis_id: id });
+    }
+  }
+
+  /** Scores of `id` minus those of `otherId`; findings resolved and new since `otherId`. */
+  async compare(userId: string, id: string, otherId: string): Promise<AnalysisComparison> {
+    const [a, b] = await Promise.all([this.owned(userId, id), this.owned(userId, otherId)]);
+    for (const row of [a, b]) {
+      if (row.status !== 'completed' || !row.results) {
+        throw new AppError('ANALYSIS_NOT_COMPLETED', 409, `Analysis ${row.id} has not completed`);
+      }
+    }
+    const after = a.results as unknown as AnalysisReport;
+    const before = b.results as unknown as AnalysisReport;
+    return {
+      analysis_id: a.id,
+      other_id: b.id,
+      score_deltas: scoreDeltas(scoresOf(after), scoresOf(before)),
+      findings: diffFindings(before, after),
+    };
+  }
+}
