@@ -24,7 +24,12 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   const requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
   // Validate before anything else touches the network; refusals surface as URL_REFUSED.
-  const { url: start } = await checkUrl(options.url, policy);
+  const { url: start } = await checkUrl(options.url, policy).catch((err: unknown) => {
+    if (err instanceof AnalyzerError && err.code === 'HOST_NOT_FOUND') {
+      throw new AnalyzerError('START_URL_UNREACHABLE', err.message, { cause: err });
+    }
+    throw err;
+  });
 
   let renderer: Renderer | undefined;
   if (options.render) {

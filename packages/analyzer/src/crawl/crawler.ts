@@ -109,6 +109,7 @@ export async function crawl(
   mark(startFetch.requestedUrl);
   mark(homeUrl);
   counts.queued = 1;
+  progress('queued', startFetch.requestedUrl);
   budget--;
   const first = await process(startFetch);
   let level: PageArtifacts[] = first ? [first] : [];
