@@ -88,6 +88,14 @@ describe('fetcher bounds', () => {
     expect(r.redirects.length).toBe(11);
   });
 
+  it('decodes compressed bodies', async () => {
+    const f = fetcher();
+    const r = await f.fetch(`${shop.origin}/orphan.html`);
+    await f.close();
+    expect(r.headers['content-encoding']).toBe('gzip');
+    expect(r.body).toContain('<h1>Spring offer</h1>');
+  });
+
   it('does not read binary bodies', async () => {
     const f = fetcher();
     const r = await f.fetch(`${shop.origin}/brochure.pdf`);

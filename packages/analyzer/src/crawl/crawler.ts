@@ -25,6 +25,7 @@ export interface CrawlOptions {
 }
 
 const MAX_SKIPPED = 100;
+const MAX_CRAWL_DELAY_MS = 2_000;
 
 /**
  * Level-by-level breadth-first crawl. Each depth is fetched with bounded concurrency and only then
@@ -98,11 +99,17 @@ export async function crawl(
     return page;
   };
 
+  // robots.txt Crawl-delay is honoured, capped so that a whole crawl stays bounded.
+  const crawlDelay = Number(robots?.getCrawlDelay(ua));
+  const delayMs = Math.max(
+    opts.perHostDelayMs,
+    Number.isFinite(crawlDelay) ? Math.min(crawlDelay * 1000, MAX_CRAWL_DELAY_MS) : 0,
+  );
   const throttle = async () => {
-    if (opts.perHostDelayMs <= 0) return;
+    if (delayMs <= 0) return;
     const now = Date.now();
     const wait = Math.max(0, nextStart - now);
-    nextStart = Math.max(now, nextStart) + opts.perHostDelayMs;
+    nextStart = Math.max(now, nextStart) + delayMs;
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   };
 
