@@ -1,6 +1,7 @@
 import type { PageArtifacts, SiteArtifacts } from './artifacts/types.ts';
 import type { AuditResult, PageContext } from './audits/audit.ts';
 import { parsedRobots } from './computed/robots.ts';
+import { findChromium } from './crawl/chromium.ts';
 import { crawl } from './crawl/crawler.ts';
 import type { Renderer } from './crawl/renderer.ts';
 import { fetchSitemaps, fetchText } from './crawl/site-resources.ts';
@@ -31,17 +32,9 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
     throw err;
   });
 
+  // Fail fast on a missing browser, but only start it once the start URL has answered.
+  const chromiumPath = options.render ? findChromium(options.chromiumPath) : undefined;
   let renderer: Renderer | undefined;
-  if (options.render) {
-    // Imported lazily: playwright-core is heavy and static mode never needs it.
-    const { launchRenderer } = await import('./crawl/rendered.ts');
-    renderer = await launchRenderer({
-      policy,
-      chromiumPath: options.chromiumPath,
-      timeoutMs: requestTimeoutMs,
-      concurrency: options.concurrency ?? 4,
-    });
-  }
   const fetcher = new Fetcher({
     policy,
     userAgent,
@@ -56,6 +49,16 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
       const code =
         startFetch.error.code === 'URL_REFUSED' ? 'URL_REFUSED' : 'START_URL_UNREACHABLE';
       throw new AnalyzerError(code, `${start.href}: ${startFetch.error.message}`);
+    }
+    if (chromiumPath) {
+      // Imported lazily: playwright-core is heavy and static mode never needs it.
+      const { launchRenderer } = await import('./crawl/rendered.ts');
+      renderer = await launchRenderer({
+        policy,
+        chromiumPath,
+        timeoutMs: requestTimeoutMs,
+        concurrency: options.concurrency ?? 4,
+      });
     }
     const homeUrl = startFetch.finalUrl;
     const [robotsTxt, llmsTxt] = await Promise.all([
