@@ -46,6 +46,9 @@ export async function launchRenderer(opts: RendererOptions): Promise<Renderer> {
         '--disable-background-timer-throttling',
         '--disable-backgrounding-occluded-windows',
         '--disable-renderer-backgrounding',
+        // WebRTC can send UDP (STUN) straight to any address, around the proxy: forbid it.
+        '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+        '--webrtc-ip-handling-policy=disable_non_proxied_udp',
         '--disable-extensions',
         '--mute-audio',
       ],
