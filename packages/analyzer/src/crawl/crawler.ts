@@ -69,7 +69,7 @@ export async function crawl(
     }
   };
 
-  const process = async (r: FetchResult): Promise<PageArtifacts | null> => {
+  const handle = async (r: FetchResult): Promise<PageArtifacts | null> => {
     record(r);
     counts.fetched++;
     progress('fetched', r.requestedUrl);
@@ -118,7 +118,7 @@ export async function crawl(
   counts.queued = 1;
   progress('queued', startFetch.requestedUrl);
   budget--;
-  const first = await process(startFetch);
+  const first = await handle(startFetch);
   let level: PageArtifacts[] = first ? [first] : [];
   if (first) pages.push(first);
 
@@ -163,7 +163,7 @@ export async function crawl(
           continue;
         }
         await throttle();
-        results[i] = await process(await fetcher.fetch(url));
+        results[i] = await handle(await fetcher.fetch(url));
       }
     };
     await Promise.all(Array.from({ length: Math.min(opts.concurrency, next.length) }, worker));
