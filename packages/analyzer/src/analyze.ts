@@ -1,6 +1,7 @@
 import type { PageArtifacts, SiteArtifacts } from './artifacts/types.ts';
 import type { AuditResult, PageContext } from './audits/audit.ts';
 import { parsedRobots } from './computed/robots.ts';
+import { findChromium } from './crawl/chromium.ts';
 import { crawl } from './crawl/crawler.ts';
 import type { Renderer } from './crawl/renderer.ts';
 import { fetchSitemaps, fetchText } from './crawl/site-resources.ts';
@@ -24,19 +25,16 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
   const userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
   const requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
   // Validate before anything else touches the network; refusals surface as URL_REFUSED.
-  const { url: start } = await checkUrl(options.url, policy);
+  const { url: start } = await checkUrl(options.url, policy).catch((err: unknown) => {
+    if (err instanceof AnalyzerError && err.code === 'HOST_NOT_FOUND') {
+      throw new AnalyzerError('START_URL_UNREACHABLE', err.message, { cause: err });
+    }
+    throw err;
+  });
 
+  // Fail fast on a missing browser, but only start it once the start URL has answered.
+  const chromiumPath = options.render ? findChromium(options.chromiumPath) : undefined;
   let renderer: Renderer | undefined;
-  if (options.render) {
-    // Imported lazily: playwright-core is heavy and static mode never needs it.
-    const { launchRenderer } = await import('./crawl/rendered.ts');
-    renderer = await launchRenderer({
-      policy,
-      chromiumPath: options.chromiumPath,
-      timeoutMs: requestTimeoutMs,
-      concurrency: options.concurrency ?? 4,
-    });
-  }
   const fetcher = new Fetcher({
     policy,
     userAgent,
@@ -51,6 +49,16 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
       const code =
         startFetch.error.code === 'URL_REFUSED' ? 'URL_REFUSED' : 'START_URL_UNREACHABLE';
       throw new AnalyzerError(code, `${start.href}: ${startFetch.error.message}`);
+    }
+    if (chromiumPath) {
+      // Imported lazily: playwright-core is heavy and static mode never needs it.
+      const { launchRenderer } = await import('./crawl/rendered.ts');
+      renderer = await launchRenderer({
+        policy,
+        chromiumPath,
+        timeoutMs: requestTimeoutMs,
+        concurrency: options.concurrency ?? 4,
+      });
     }
     const homeUrl = startFetch.finalUrl;
     const [robotsTxt, llmsTxt] = await Promise.all([

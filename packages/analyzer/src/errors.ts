@@ -9,6 +9,7 @@ export const ERRORS = {
     exit: 1,
   },
   START_URL_UNREACHABLE: { message: 'The start URL could not be fetched.', exit: 1 },
+  HOST_NOT_FOUND: { message: 'The host name could not be resolved.', exit: 1 },
   CHROMIUM_NOT_FOUND: {
     message: 'Rendered mode needs Chromium; none was found (set CHROMIUM_PATH).',
     exit: 1,

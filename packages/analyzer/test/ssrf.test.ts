@@ -124,6 +124,10 @@ describe('assertPublicUrl', () => {
     expect(await code(assertPublicUrl('http://mixed.test/', { resolve }))).toBe('URL_REFUSED');
     expect(await code(assertPublicUrl('http://v6.test/', { resolve }))).toBe('URL_REFUSED');
   });
+  it('reports hosts that do not resolve', async () =>
+    expect(await code(assertPublicUrl('http://nowhere.test/', { resolve }))).toBe(
+      'HOST_NOT_FOUND',
+    ));
   it('is lifted by allowPrivate', async () =>
     expect(await code(assertPublicUrl('http://127.0.0.1/', { allowPrivate: true }))).toBe('OK'));
 });

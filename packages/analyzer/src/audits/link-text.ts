@@ -128,7 +128,8 @@ export const linkText: PageAudit = {
       .filter((a) => {
         if (a.rawHref === null || a.href === null) return false; // javascript:, mailto:, tel:...
         if (a.rel.split(/\s+/).includes('nofollow')) return false;
-        if (a.href.split('#')[0] === pageNoHash && a.rawHref.trim().startsWith('#')) return false;
+        // Same-page links (Lighthouse: equal to the page URL once fragments are excluded).
+        if (a.href.split('#')[0] === pageNoHash) return false;
         return blocklist.has(normalise(a.text));
       })
       .map((a) => ({ href: a.href, text: a.text }));

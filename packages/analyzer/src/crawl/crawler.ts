@@ -25,6 +25,7 @@ export interface CrawlOptions {
 }
 
 const MAX_SKIPPED = 100;
+const MAX_CRAWL_DELAY_MS = 2_000;
 
 /**
  * Level-by-level breadth-first crawl. Each depth is fetched with bounded concurrency and only then
@@ -68,7 +69,7 @@ export async function crawl(
     }
   };
 
-  const process = async (r: FetchResult): Promise<PageArtifacts | null> => {
+  const handle = async (r: FetchResult): Promise<PageArtifacts | null> => {
     record(r);
     counts.fetched++;
     progress('fetched', r.requestedUrl);
@@ -98,19 +99,26 @@ export async function crawl(
     return page;
   };
 
+  // robots.txt Crawl-delay is honoured, capped so that a whole crawl stays bounded.
+  const crawlDelay = Number(robots?.getCrawlDelay(ua));
+  const delayMs = Math.max(
+    opts.perHostDelayMs,
+    Number.isFinite(crawlDelay) ? Math.min(crawlDelay * 1000, MAX_CRAWL_DELAY_MS) : 0,
+  );
   const throttle = async () => {
-    if (opts.perHostDelayMs <= 0) return;
+    if (delayMs <= 0) return;
     const now = Date.now();
     const wait = Math.max(0, nextStart - now);
-    nextStart = Math.max(now, nextStart) + opts.perHostDelayMs;
+    nextStart = Math.max(now, nextStart) + delayMs;
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   };
 
   mark(startFetch.requestedUrl);
   mark(homeUrl);
   counts.queued = 1;
+  progress('queued', startFetch.requestedUrl);
   budget--;
-  const first = await process(startFetch);
+  const first = await handle(startFetch);
   let level: PageArtifacts[] = first ? [first] : [];
   if (first) pages.push(first);
 
@@ -155,7 +163,7 @@ export async function crawl(
           continue;
         }
         await throttle();
-        results[i] = await process(await fetcher.fetch(url));
+        results[i] = await handle(await fetcher.fetch(url));
       }
     };
     await Promise.all(Array.from({ length: Math.min(opts.concurrency, next.length) }, worker));

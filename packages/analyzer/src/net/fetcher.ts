@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { Agent, request } from 'undici';
 import { AnalyzerError, type AnalyzerErrorCode, toAnalyzerError } from '../errors.ts';
 import { checkUrl, guardedLookup, type NetworkPolicy } from './ssrf.ts';
@@ -110,7 +111,7 @@ export class Fetcher {
         const res = await request(current, {
           method: 'GET',
           dispatcher: this.#agent,
-          headers: { 'user-agent': userAgent, accept, 'accept-encoding': 'identity' },
+          headers: { 'user-agent': userAgent, accept, 'accept-encoding': 'gzip, deflate, br' },
           signal,
         });
         const headers = flattenHeaders(res.headers);
@@ -153,7 +154,8 @@ export class Fetcher {
           chunks.push(buf);
         }
         result.sizeBytes = size;
-        result.body = decode(Buffer.concat(chunks), result.contentType);
+        const raw = decompress(Buffer.concat(chunks), headers['content-encoding'], maxBytes);
+        result.body = decode(raw, result.contentType);
         break;
       }
     } catch (err) {
@@ -165,6 +167,24 @@ export class Fetcher {
     result.timing.totalMs = Math.round(performance.now() - started);
     return result;
   }
+}
+
+/** Undoes Content-Encoding; the size cap applies to the decoded document too (zip bombs). */
+function decompress(body: Buffer, encoding: string | undefined, maxBytes: number): Buffer {
+  const enc = (encoding ?? '').trim().toLowerCase();
+  if (!enc || enc === 'identity') return body;
+  const opts = { maxOutputLength: maxBytes };
+  try {
+    if (enc === 'gzip' || enc === 'x-gzip') return gunzipSync(body, opts);
+    if (enc === 'deflate') return inflateSync(body, opts);
+    if (enc === 'br') return brotliDecompressSync(body, opts);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new AnalyzerError('RESPONSE_TOO_LARGE', `Decoded body over ${maxBytes} bytes`);
+    }
+    throw new AnalyzerError('FETCH_FAILED', `Cannot decode ${enc} body`, { cause: err });
+  }
+  return body;
 }
 
 function describeError(

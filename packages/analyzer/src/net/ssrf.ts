@@ -182,7 +182,7 @@ function originAllowed(url: URL, policy: NetworkPolicy): boolean {
 
 /**
  * Validates a URL against the policy, resolving its host. Returns the parsed URL and its addresses;
- * throws an AnalyzerError (URL_INVALID, URL_REFUSED, START_URL_UNREACHABLE when DNS fails).
+ * throws an AnalyzerError (URL_INVALID, URL_REFUSED, HOST_NOT_FOUND).
  */
 export async function checkUrl(
   input: string | URL,
@@ -200,10 +200,10 @@ export async function checkUrl(
     try {
       addresses = await (policy.resolve ?? defaultResolve)(host);
     } catch (err) {
-      throw new AnalyzerError('START_URL_UNREACHABLE', `Cannot resolve ${host}`, { cause: err });
+      throw new AnalyzerError('HOST_NOT_FOUND', `Cannot resolve ${host}`, { cause: err });
     }
     if (addresses.length === 0) {
-      throw new AnalyzerError('START_URL_UNREACHABLE', `Cannot resolve ${host}`);
+      throw new AnalyzerError('HOST_NOT_FOUND', `Cannot resolve ${host}`);
     }
   }
   if (!policy.allowPrivate && !originAllowed(url, policy)) {

@@ -6,6 +6,11 @@ function esc(s: unknown): string {
   return String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Escapes, then renders Lighthouse-style `code` spans in titles. */
+function text(s: string): string {
+  return esc(s).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
+
 function colour(score: number | null | undefined): string {
   if (score === null || score === undefined) return '#888';
   return score >= 90 ? '#0a7d38' : score >= 50 ? '#b35c00' : '#c5221f';
@@ -49,7 +54,7 @@ export function renderHtml(report: AnalysisReport): string {
         f.entry.scope === 'page'
           ? ` <small>${f.pages} page${f.pages === 1 ? '' : 's'}</small>`
           : '';
-      return `<details><summary>${esc(f.entry.failureTitle)}${where}</summary><p>${esc(f.entry.description)}</p><p><b>Fix:</b> ${esc(f.entry.fixHint)}</p>${details}</details>`;
+      return `<details><summary>${text(f.entry.failureTitle)}${where}</summary><p>${esc(f.entry.description)}</p><p><b>Fix:</b> ${esc(f.entry.fixHint)}</p>${details}</details>`;
     })
     .join('');
   const pages = report.pages

@@ -47,7 +47,7 @@ export function renderSummary(report: AnalysisReport): string {
     const where = f.entry.scope === 'page' ? ` (${f.pages} page${f.pages === 1 ? '' : 's'})` : '';
     const detail =
       f.site?.explanation && f.entry.scope === 'site' ? ` - ${f.site.explanation}` : '';
-    lines.push(`  - ${f.entry.failureTitle}${where}${detail}`);
+    lines.push(`  - ${f.entry.failureTitle.replaceAll('`', '')}${where}${detail}`);
     lines.push(`    fix: ${f.entry.fixHint}`);
   }
   return `${lines.join('\n')}\n`;

@@ -3,6 +3,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/sites/', import.meta.url));
 
@@ -14,6 +15,7 @@ interface Route {
   delayMs?: number;
   hang?: boolean;
   body?: string;
+  gzip?: boolean;
 }
 
 const TYPES: Record<string, string> = {
@@ -92,6 +94,14 @@ export async function serveFixture(
         type.startsWith('text/') || type.includes('xml') || type.includes('javascript')
           ? fill(raw.toString('utf8'))
           : raw;
+      if (route.gzip) {
+        return send(
+          res,
+          route.status ?? 200,
+          { 'content-type': type, 'content-encoding': 'gzip', ...headers },
+          gzipSync(body),
+        );
+      }
       send(res, route.status ?? 200, { 'content-type': type, ...headers }, body);
     } catch {
       send(

@@ -132,6 +132,7 @@ describe('link-text', () => {
         anchor('javascript:go()', 'here'),
         anchor('mailto:a@b.c', 'here'),
         anchor('#top', 'here'),
+        anchor('https://shop.example/#contact', 'more'),
       ],
     });
     expect(linkText.audit(page, ctx).score).toBe(1);
