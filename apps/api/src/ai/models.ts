@@ -190,6 +190,15 @@ export class ModelNotConfiguredError extends Error {
   }
 }
 
+/** The stream ended without the model saying it had finished. */
+export class IncompleteStreamError extends Error {
+  readonly code = 'model_stream_incomplete';
+  constructor() {
+    super('The model stream ended before the answer was complete');
+    this.name = 'IncompleteStreamError';
+  }
+}
+
 /** The per-call timeout elapsed while waiting for the model. */
 export class ModelTimeoutError extends Error {
   readonly code = 'model_timeout';
@@ -268,7 +277,7 @@ function retryAfterMs(err: unknown): number | undefined {
 
 /** 429, 408, 5xx, timeouts and dropped connections are worth another try. */
 export function isRetriable(err: unknown): boolean {
-  if (err instanceof ModelTimeoutError) return true;
+  if (err instanceof ModelTimeoutError || err instanceof IncompleteStreamError) return true;
   const status = errorStatus(err);
   if (status !== undefined) return status === 429 || status === 408 || status >= 500;
   const text = `${(err as Error)?.name ?? ''} ${(err as Error)?.message ?? ''}`;
@@ -474,6 +483,7 @@ export function createModelGateway(
         attempts++;
         const attempt = new Attempt(timeoutMs, outer);
         let started = false;
+        let finished = false;
         let usage = ZERO_USAGE;
         try {
           const upstream = await model.stream(messages, { signal: attempt.controller.signal });
@@ -484,11 +494,17 @@ export function createModelGateway(
                 ? chunk.content.length > 0
                 : chunk.content.length > 0) || (chunk.tool_call_chunks?.length ?? 0) > 0;
             if (chunk.usage_metadata) usage = addUsage(usage, usageOf(chunk));
+            if (chunk.response_metadata?.finish_reason != null) finished = true;
             // Empty leading chunks (the role delta) are not tokens: holding them back keeps a
             // retry invisible to the consumer.
             if (!started && !hasPayload && !chunk.usage_metadata) continue;
             started = true;
             yield chunk instanceof AIMessageChunk ? chunk : new AIMessageChunk(chunk);
+          }
+          // OpenAI-compatible servers end every complete answer with a finish_reason; a stream
+          // that stops without one was cut short (a proxy or server dropped it cleanly).
+          if (!finished && parseModelSpec(spec, hasBaseUrl).provider === 'openai') {
+            throw new IncompleteStreamError();
           }
           report({ role, model: spec, usage, attempts });
           return;

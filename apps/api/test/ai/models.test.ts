@@ -212,6 +212,15 @@ describe('streamReply', () => {
     expect(llm.chatRequests()).toHaveLength(1);
   });
 
+  it('marks a stream that ends cleanly but early as interrupted', async () => {
+    const g = createModelGateway(settings());
+    llm.enqueue({ content: 'one two three four five', endAfterTokens: 3 });
+    const r = await streamReply(g, hi);
+    expect(r).toMatchObject({ content: 'one two three ', interrupted: true });
+    expect(r.error?.name).toBe('IncompleteStreamError');
+    expect(llm.chatRequests()).toHaveLength(1);
+  });
+
   it('stops the upstream request when the signal aborts mid-stream', async () => {
     const g = createModelGateway(settings());
     llm.enqueue({ content: 'a b c d e f g h i j k l m n o p', tokenDelayMs: 30 });

@@ -25,6 +25,8 @@ export interface FakeTextReply {
   tokenDelayMs?: number;
   /** Streaming only: drop the connection after this many content tokens. */
   failAfterTokens?: number;
+  /** Streaming only: end the response cleanly after this many tokens, without finish or [DONE]. */
+  endAfterTokens?: number;
   /** Override the usage numbers reported. */
   usage?: { promptTokens: number; completionTokens: number };
 }
@@ -249,6 +251,11 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
         // the connection without finishing (destroying at once would discard buffered writes).
         await sleep(30);
         res.socket?.destroy();
+        return;
+      }
+      if (reply.endAfterTokens !== undefined && sent >= reply.endAfterTokens) {
+        res.end();
+        record.completed = true;
         return;
       }
       send({ content: token });

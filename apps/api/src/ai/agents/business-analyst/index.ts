@@ -6,7 +6,7 @@
 import { type AIMessage, type BaseMessage, HumanMessage } from '@langchain/core/messages';
 import { END, START, StateGraph } from '@langchain/langgraph';
 import { ToolNode } from '@langchain/langgraph/prebuilt';
-import type { ModelGateway, TokenUsage } from '../../models.ts';
+import type { ModelGateway } from '../../models.ts';
 import { ZERO_USAGE } from '../../models.ts';
 import { describeProfile, normalizeProfile } from '../../profile.ts';
 import { callModel } from './nodes/call-model.ts';
@@ -58,9 +58,10 @@ export function createBusinessAnalyst(
         signal: input.signal,
         competitors: [],
         maxSuggestions: input.maxSuggestions ?? 3,
+        usage: { total: ZERO_USAGE },
       };
       const tools = buildAnalystTools(ctx);
-      const usage: { total: TokenUsage } = { total: ZERO_USAGE };
+      const usage = ctx.usage;
 
       // Built per run: the tools close over this run's scope and findings.
       const graph = new StateGraph(AnalystState)

@@ -1,8 +1,10 @@
 /** The analyst's four read-only tools, bound to one run's toolkit, scope and gateway. */
+
+import type { AIMessage } from '@langchain/core/messages';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { type StructuredToolInterface, tool } from '@langchain/core/tools';
 import { z } from 'zod';
-import type { ModelGateway } from '../../../models.ts';
+import { addUsage, type ModelGateway, type TokenUsage, usageOf } from '../../../models.ts';
 import { type BusinessProfile, describeProfile } from '../../../profile.ts';
 import { COMPETITOR_SUGGESTION_PROMPT } from '../prompts.ts';
 import type { AnalystToolkit, CompetitorCheck, UrlScope } from './toolkit.ts';
@@ -35,6 +37,8 @@ export interface ToolRunContext {
   /** Competitors that passed verification, in order. */
   competitors: CompetitorCheck[];
   maxSuggestions: number;
+  /** Token usage of calls made inside tools, added to the run's total. */
+  usage: { total: TokenUsage };
 }
 
 const refuse = (url: string) =>
@@ -48,13 +52,15 @@ const suggestionSchema = z.object({
 
 async function suggestCompetitors(ctx: ToolRunContext): Promise<string[]> {
   if (!ctx.gateway?.isConfigured) return [];
-  const { value } = await ctx.gateway.run(
+  const gateway = ctx.gateway;
+  const { value, model, attempts } = await gateway.run(
     'analysis',
     (m, { signal }) =>
       m
         .withStructuredOutput(suggestionSchema, {
           name: 'suggest_competitors',
           method: 'functionCalling',
+          includeRaw: true,
         })
         .invoke(
           [
@@ -65,7 +71,13 @@ async function suggestCompetitors(ctx: ToolRunContext): Promise<string[]> {
         ),
     { signal: ctx.signal },
   );
-  return value.competitors.map((c) => c.url).slice(0, ctx.maxSuggestions);
+  const usage = usageOf(value.raw as AIMessage);
+  ctx.usage.total = addUsage(ctx.usage.total, usage);
+  gateway.reportUsage({ role: 'analysis', model, usage, attempts });
+  const parsed = suggestionSchema.safeParse(value.parsed);
+  return parsed.success
+    ? parsed.data.competitors.map((c) => c.url).slice(0, ctx.maxSuggestions)
+    : [];
 }
 
 function normalize(url: string): string | null {
