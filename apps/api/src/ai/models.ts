@@ -83,19 +83,36 @@ export function aiSettingsFromEnv(env: Env): AiSettings {
     dailyTokenCap: intOrUndefined(env.DAILY_TOKEN_CAP, 'DAILY_TOKEN_CAP'),
     maxRetries: intOrUndefined(env.LLM_MAX_RETRIES, 'LLM_MAX_RETRIES'),
   };
+  const hasBaseUrl = settings.baseUrl !== undefined;
+  // Fail at start, naming the variable, rather than on the first chat message.
+  const needKey: Record<Provider, [string, string | undefined] | null> = {
+    openai: hasBaseUrl ? null : ['OPENAI_API_KEY', settings.openaiApiKey],
+    anthropic: ['ANTHROPIC_API_KEY', settings.anthropicApiKey],
+    google: ['GOOGLE_API_KEY', settings.googleApiKey],
+    ollama: null,
+  };
   for (const [name, spec] of [
     ['CHAT_MODEL', settings.chatModel],
     ['ANALYSIS_MODEL', settings.analysisModel],
     ['EMBEDDING_MODEL', settings.embeddingModel],
     ...(settings.fallbackModels ?? []).map((m) => ['LLM_FALLBACK_MODELS', m] as const),
   ] as const) {
-    if (spec) {
-      try {
-        parseModelSpec(spec, settings.baseUrl !== undefined);
-      } catch (err) {
-        throw new Error(`${name}: ${(err as Error).message}`);
-      }
+    if (!spec) continue;
+    let provider: Provider;
+    try {
+      provider = parseModelSpec(spec, hasBaseUrl).provider;
+    } catch (err) {
+      throw new Error(`${name}: ${(err as Error).message}`);
     }
+    const key = needKey[provider];
+    if (key && !key[1])
+      throw new Error(`${name} uses ${provider}: set ${key[0]} (or LLM_BASE_URL)`);
+    if (name === 'EMBEDDING_MODEL' && provider === 'anthropic') {
+      throw new Error('EMBEDDING_MODEL: anthropic offers no embeddings model');
+    }
+  }
+  if ((settings.analysisModel || settings.embeddingModel) && !settings.chatModel) {
+    throw new Error('CHAT_MODEL must be set when ANALYSIS_MODEL or EMBEDDING_MODEL is');
   }
   return settings;
 }

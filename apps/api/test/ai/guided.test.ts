@@ -297,6 +297,38 @@ describe('the guided interview', () => {
     expect(turns[2]!.reply).toContain(NO_MODEL_NOTICE);
   });
 
+  it('fills the whole story from one long message', () => {
+    const { last } = play([
+      "We're Bloom, we sell wedding flowers to couples in Bath. What makes us different is same-day delivery and local sourcing. " +
+        'Our goal is to get 50 weddings a year. Our website is bloombath.co.uk and competitors are petals.co.uk, stems.com',
+    ]);
+    expect(last.profile).toEqual({
+      name: 'Bloom',
+      offering: 'wedding flowers',
+      audience: 'couples in Bath',
+      differentiators: ['same-day delivery', 'local sourcing'],
+      goals: ['get 50 weddings a year'],
+      website_url: 'https://bloombath.co.uk',
+      competitors: ['https://petals.co.uk', 'https://stems.com'],
+    });
+    expect(last.complete).toBe(true);
+  });
+
+  it('does not take a greeting as an answer', () => {
+    const { turns } = play(['hello!', 'thanks', 'Peak Plumbing']);
+    expect(turns[0]!.patch).toEqual({});
+    expect(turns[0]!.reply).toMatch(/^Hello! What is the name/);
+    expect(turns[1]!.state.attempts).toEqual({});
+    expect(turns[2]!.profile.name).toBe('Peak Plumbing');
+  });
+
+  it('takes "our company is called X" as a name correction, not as the pending answer', () => {
+    const { last } = play(['Peak', 'My company is called Peak Plumbing Ltd']);
+    expect(last.profile.name).toBe('Peak Plumbing Ltd');
+    expect(last.profile.offering).toBeNull();
+    expect(last.state.pending).toBe('offering');
+  });
+
   it('treats answers that look like questions as answers', () => {
     const { last } = play(['Crumbs', 'Do-it-yourself baking kits']);
     expect(last.profile.offering).toBe('Do-it-yourself baking kits');

@@ -41,6 +41,8 @@ describe('settings', () => {
   it('maps environment variables and names the bad one', () => {
     const s = aiSettingsFromEnv({
       CHAT_MODEL: 'anthropic:claude-sonnet-4',
+      ANTHROPIC_API_KEY: 'k',
+      OPENAI_API_KEY: 'k',
       LLM_FALLBACK_MODELS: 'openai:gpt-4o-mini, ollama:llama3.2:3b',
       LLM_TIMEOUT_MS: '15000',
       DAILY_TOKEN_CAP: '50000',
@@ -56,6 +58,17 @@ describe('settings', () => {
       'gpt-4o',
     );
     expect(() => aiSettingsFromEnv({ LLM_TIMEOUT_MS: 'soon' })).toThrow(/LLM_TIMEOUT_MS/);
+    expect(() => aiSettingsFromEnv({ CHAT_MODEL: 'google:gemini-2.5-flash' })).toThrow(
+      /GOOGLE_API_KEY/,
+    );
+    expect(() =>
+      aiSettingsFromEnv({
+        CHAT_MODEL: 'ollama:llama3',
+        EMBEDDING_MODEL: 'anthropic:x',
+        ANTHROPIC_API_KEY: 'k',
+      }),
+    ).toThrow(/no embeddings/);
+    expect(aiSettingsFromEnv({}).chatModel).toBeUndefined();
   });
 
   it('is not configured without CHAT_MODEL, and builds every provider', () => {

@@ -17,9 +17,11 @@ import {
 import { answerQuestion, readQuestion } from './answers.ts';
 import {
   classifyUrls,
+  explicitName,
   extractCues,
   extractUrls,
   isNegative,
+  isSmallTalk,
   parseAudience,
   parseDifferentiators,
   parseGoals,
@@ -177,11 +179,25 @@ export function guidedTurn(input: GuidedTurnInput): GuidedTurnResult {
     return finish(`${answer}${back}`, before, {}, [], 'question');
   }
 
+  if (!message || isSmallTalk(message)) {
+    const next = pending ?? nextField(before, state);
+    state.pending = next;
+    const ask = next ? QUESTIONS[next] : closing(before, state);
+    return finish(`Hello! ${ask}`, before, {}, [], 'unclear');
+  }
+
+  // A name stated outright ("our company is called X") wins over reading the message as the
+  // answer to another question: it is a correction, not an offering.
+  const renamed = pending !== 'name' ? explicitName(message) : null;
   // Read the pending answer first; cues for other, still empty fields come second.
   const allowed = new Set(CUES_WHILE[pending ?? 'none'].filter((f) => !hasValue(before, f)));
-  const cues = message ? extractCues(message, allowed) : {};
-  const answered = pending && message ? parsePending(pending, message, before) : null;
-  const patch: ProfilePatch = { ...cues, ...(answered?.patch ?? {}) };
+  const cues = renamed ? {} : extractCues(message, allowed);
+  const answered = pending && !renamed ? parsePending(pending, message, before) : null;
+  const patch: ProfilePatch = {
+    ...cues,
+    ...(answered?.patch ?? {}),
+    ...(renamed ? { name: renamed } : {}),
+  };
   if (cues.competitors && answered?.patch.competitors) {
     patch.competitors = [...new Set([...answered.patch.competitors, ...cues.competitors])];
   }
@@ -191,7 +207,7 @@ export function guidedTurn(input: GuidedTurnInput): GuidedTurnResult {
   );
 
   let note = '';
-  if (pending) {
+  if (pending && !renamed) {
     if (answered?.declined) {
       if (!state.declined.includes(pending)) state.declined.push(pending);
       note = pending === 'website_url' ? 'No website yet, fine.' : 'No problem.';

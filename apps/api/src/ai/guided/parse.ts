@@ -124,6 +124,21 @@ function firstClause(s: string): string {
   ).trim();
 }
 
+/** "hi", "thanks", "ok": no content to read. */
+export function isSmallTalk(text: string): boolean {
+  return /^(?:(?:hi|hello|hey|hiya|howdy|good (?:morning|afternoon|evening)|thanks?(?: you)?|cheers|ok(?:ay)?|cool|great|nice|yes|yep|yeah|sure|right)[\s!.,]*)+$/i.test(
+    text.trim(),
+  );
+}
+
+/** "Our company is called X" / "we're called X": a name stated outright, even when not asked. */
+export function explicitName(text: string): string | null {
+  const m = text.match(
+    /\b(?:(?:my|our|the)\s+(?:business|company|shop|store|brand|firm)(?:'s|\s+is)?\s+(?:called|named)|(?:we'?re|we\s+are|it'?s|it\s+is)\s+called)\s+(.+)/i,
+  );
+  return m?.[1] ? parseName(m[1]) : null;
+}
+
 /** The business name from an answer to "what is it called?". */
 export function parseName(text: string): string | null {
   const called = text.match(/\b(?:called|named)\s+["“']?([^,.;\n"”]+)/i);
