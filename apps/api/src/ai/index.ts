@@ -51,10 +51,13 @@ export {
   createRetriever,
   executorFrom,
   FTS_DDL,
+  findingDocs,
   pgvectorDdl,
+  profileDoc,
   type RetrievalDoc,
   type RetrievalHit,
   type Retriever,
   type SqlExecutor,
+  summaryDoc,
 } from './retrieval/index.ts';
 export { type StreamReplyOptions, type StreamReplyResult, streamReply } from './streaming.ts';

@@ -9,10 +9,13 @@ import {
   createRetriever,
   executorFrom,
   FTS_DDL,
+  findingDocs,
   hasPgvector,
   pgvectorDdl,
+  profileDoc,
   type RetrievalDoc,
   type Retriever,
+  summaryDoc,
 } from '../../src/ai/retrieval/index.ts';
 import { type FakeLlmServer, startFakeLlm } from '../support/fake-llm.ts';
 
@@ -105,6 +108,21 @@ describe('full-text search retriever on the Postgres server', () => {
   });
 
   sharedExpectations(() => retriever);
+
+  it('indexes the profile, summaries and findings built by the helpers', async () => {
+    await retriever.index([
+      profileDoc('u3', { name: 'Peak Plumbing', offering: 'boiler repairs' }),
+      summaryDoc('u3', 'c9', 'Agreed to add online booking.'),
+      ...findingDocs('u3', 'a9', {
+        url: 'https://peak.co.uk',
+        scores: {},
+        topFindings: [{ title: 'No booking form', severity: 'high', category: 'content' }],
+      }),
+    ]);
+    const hits = await retriever.search('u3', 'booking', 5);
+    expect(hits.map((h) => h.id).sort()).toEqual(['finding:a9:0', 'summary:c9']);
+    expect((await retriever.search('u3', 'boiler', 1))[0]?.id).toBe('profile:u3');
+  });
 
   it('ranks documents matching more words first and ignores empty queries', async () => {
     const hits = await retriever.search('u1', 'what slows my page load?', 3);

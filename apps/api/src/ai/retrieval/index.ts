@@ -7,6 +7,7 @@ import { createFtsRetriever } from './fts.ts';
 import { createPgvectorRetriever, hasPgvector } from './pgvector.ts';
 import type { Retriever, SqlExecutor } from './types.ts';
 
+export { findingDocs, profileDoc, summaryDoc } from './documents.ts';
 export { createFtsRetriever, FTS_DDL, FTS_TABLE } from './fts.ts';
 export {
   createPgvectorRetriever,
