@@ -254,6 +254,29 @@ describe('streamReply', () => {
     expect(llm.requests[0]?.completed).toBe(false);
   });
 
+  it('closes the upstream request when the consumer stops reading', async () => {
+    const g = createModelGateway(settings());
+    llm.enqueue({ content: 'a b c d e f g h', tokenDelayMs: 30 });
+    for await (const chunk of g.stream('chat', hi)) {
+      expect(chunk.content).toBe('a ');
+      break;
+    }
+    await new Promise((res) => setTimeout(res, 60));
+    expect(llm.requests[0]).toMatchObject({ aborted: true, completed: false });
+  });
+
+  it('streams from the fallback when the primary answers 500', async () => {
+    const g = createModelGateway(
+      settings({ maxRetries: 0, fallbackModels: ['openai:fake-backup'] }),
+    );
+    llm.setDefault((req) =>
+      req.model === 'fake-chat' ? { status: 500 } : { content: 'backup here' },
+    );
+    const r = await streamReply(g, hi);
+    expect(r).toMatchObject({ content: 'backup here', interrupted: false });
+    expect(llm.chatRequests().map((q) => q.model)).toEqual(['fake-chat', 'fake-backup']);
+  });
+
   it('reports a failure before any token as interrupted with the error', async () => {
     const g = createModelGateway(settings({ maxRetries: 0 }));
     llm.enqueue({ status: 500 });
