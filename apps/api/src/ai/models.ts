@@ -453,7 +453,14 @@ export function createModelGateway(
     let lastError: unknown;
     let attempts = 0;
     for (const spec of specs) {
-      const model = buildChatModel(spec, role);
+      let model: BaseChatModel;
+      try {
+        model = buildChatModel(spec, role);
+      } catch (err) {
+        // A model that cannot be built (missing key) is skipped like one that fails.
+        lastError = err;
+        continue;
+      }
       for (let retry = 0; retry <= maxRetries; retry++) {
         attempts++;
         const attempt = new Attempt(timeoutMs, outer);
@@ -495,7 +502,14 @@ export function createModelGateway(
     let lastError: unknown;
     let attempts = 0;
     for (const spec of specs) {
-      const model = buildChatModel(spec, role);
+      let model: BaseChatModel;
+      try {
+        model = buildChatModel(spec, role);
+      } catch (err) {
+        // A model that cannot be built (missing key) is skipped like one that fails.
+        lastError = err;
+        continue;
+      }
       for (let retry = 0; retry <= maxRetries; retry++) {
         attempts++;
         const attempt = new Attempt(timeoutMs, outer);

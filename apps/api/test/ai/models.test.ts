@@ -161,6 +161,20 @@ describe('gateway calls', () => {
     expect(events[0]?.attempts).toBe(3);
   });
 
+  it('skips a model that cannot be built (no key) and uses the next', async () => {
+    const saved = process.env.ANTHROPIC_API_KEY;
+    delete process.env.ANTHROPIC_API_KEY;
+    try {
+      const g = createModelGateway(
+        settings({ chatModel: 'anthropic:claude-x', fallbackModels: ['openai:fake-backup'] }),
+      );
+      const r = await g.invoke('chat', hi);
+      expect(r.model).toBe('openai:fake-backup');
+    } finally {
+      if (saved !== undefined) process.env.ANTHROPIC_API_KEY = saved;
+    }
+  });
+
   it('does not retry a 400', async () => {
     const g = createModelGateway(settings());
     llm.enqueue({ status: 400, message: 'bad request' });
