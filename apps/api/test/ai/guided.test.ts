@@ -81,6 +81,13 @@ describe('parsing free text', () => {
     ).toEqual(['https://crumbs.co.uk', 'https://shop.crumbs.co.uk/x']);
   });
 
+  it('reads dictated addresses', () => {
+    expect(extractUrls("it's crumbs dot co dot uk")).toEqual(['https://crumbs.co.uk']);
+    expect(extractUrls('https://www.facebook.com/crumbsleeds')).toEqual([
+      'https://www.facebook.com/crumbsleeds',
+    ]);
+  });
+
   it('tells the own site from competitors', () => {
     expect(
       classifyUrls('Our site is crumbs.co.uk. Competitors are breadbox.com and loaf.io'),

@@ -39,7 +39,9 @@ export function normalizeUrl(candidate: string): string | null {
 /** Every URL or bare domain in the text, normalised, in order, without duplicates. */
 export function extractUrls(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(URL_RE)) {
+  // People dictate addresses: "crumbs dot co dot uk".
+  const spoken = text.replace(/\s+dot\s+(?=[a-z0-9])/gi, '.');
+  for (const m of spoken.matchAll(URL_RE)) {
     const u = normalizeUrl(m[1] ?? '');
     if (u && !out.includes(u)) out.push(u);
   }
