@@ -344,11 +344,19 @@ class Attempt {
     }, this.timeoutMs);
   }
 
+  private done = false;
+
+  /** The response was read to the end: nothing left to close. */
+  complete(): void {
+    this.done = true;
+  }
+
   end(): void {
     clearTimeout(this.timer);
     this.unlink();
-    // Aborting a finished request is a no-op; aborting an unfinished one closes the upstream call.
-    this.controller.abort();
+    // Closes the upstream call when the consumer stopped early or the call failed. Skipped after
+    // a complete answer: creating the abort error costs time on the hot path for nothing.
+    if (!this.done) this.controller.abort();
   }
 }
 
@@ -466,6 +474,7 @@ export function createModelGateway(
         const attempt = new Attempt(timeoutMs, outer);
         try {
           const value = await fn(model, { signal: attempt.controller.signal, spec });
+          attempt.complete();
           return { value, model: spec, attempts };
         } catch (err) {
           if (isAbortFromCaller(outer)) throw outer?.reason ?? err;
@@ -532,6 +541,7 @@ export function createModelGateway(
             started = true;
             yield chunk instanceof AIMessageChunk ? chunk : new AIMessageChunk(chunk);
           }
+          attempt.complete();
           // OpenAI-compatible servers end every complete answer with a finish_reason; a stream
           // that stops without one was cut short (a proxy or server dropped it cleanly).
           if (!finished && parseModelSpec(spec, hasBaseUrl).provider === 'openai') {
