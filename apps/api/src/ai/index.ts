@@ -3,6 +3,7 @@
  * only gathers what callers need. Start with `createModelGateway(aiSettingsFromEnv(...))`:
  * `gateway.isConfigured` decides between the conversation chain and the guided advisor.
  */
+export { type AdvisorInput, type AdvisorReply, advisorReply } from './advisor.ts';
 export {
   type AnalystInput,
   type AnalystResult,

@@ -256,10 +256,16 @@ export function classifyUrls(text: string): { website?: string; competitors: str
 export function extractCues(text: string, allowed: ReadonlySet<ProfileField>): ProfilePatch {
   const patch: ProfilePatch = {};
   if (allowed.has('name')) {
-    const m = text.match(
-      /\b(?:we'?re|we are|i'?m|i am|this is|my (?:business|company) is|our (?:business|company) is|(?:we'?re |it'?s )?called|named)\s+(?:called\s+)?["“]?((?:[A-Z0-9][\w&'’.-]*)(?:\s+(?:&|and|of|the|[A-Z0-9][\w&'’.-]*))*)/,
+    // The lead-in is matched case-insensitively, the name itself must be Capitalised words.
+    const lead = text.match(
+      /\b(?:we'?re|we are|i'?m|i am|this is|my (?:business|company) is|our (?:business|company) is|(?:we'?re |it'?s )?called|named)\s+(?:called\s+)?["“]?/i,
     );
-    const name = m?.[1]?.replace(/\s+(?:and|of|the)$/i, '').trim();
+    const rest = lead ? text.slice((lead.index ?? 0) + lead[0].length) : '';
+    const m = rest.match(/^((?:[A-Z0-9][\w&'’.-]*)(?:\s+(?:&|and|of|the|[A-Z0-9][\w&'’.-]*))*)/);
+    const name = m?.[1]
+      ?.replace(/\s+(?:and|of|the)$/i, '')
+      .replace(/[.]$/, '')
+      .trim();
     if (name && !/^(?:I|We|A|An|The)$/.test(name)) patch.name = name;
   }
   if (allowed.has('offering') || allowed.has('audience')) {
