@@ -75,7 +75,7 @@ describe('conversation prompt', () => {
     expect(String(msgs[0]?.content)).toContain('They bake sourdough.');
   });
 
-  it('keeps unsummarised older messages when the summary lags', () => {
+  it('keeps unsummarised older messages when the summary lags, up to 20 turns', () => {
     const msgs = buildReplyMessages({
       ...base,
       history: history(12),
@@ -83,6 +83,10 @@ describe('conversation prompt', () => {
       summarizedCount: 2,
     });
     expect(msgs[1]?.content).toBe('u2');
+    // Without any summary, at most 20 turns are kept verbatim.
+    const long = buildReplyMessages({ ...base, history: history(30) });
+    expect(long).toHaveLength(1 + 40 + 1);
+    expect(long[1]?.content).toBe('u11');
   });
 
   it('cannot be closed early by data containing the delimiters', () => {

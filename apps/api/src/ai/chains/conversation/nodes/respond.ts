@@ -56,9 +56,10 @@ function contextBlock(input: ConversationInput): string {
 /** The messages sent to the model for one reply: system + context, window of history, the new message. */
 export function buildReplyMessages(input: ConversationInput): BaseMessage[] {
   const start = windowStart(input.history);
-  // If the summary lags behind the window (a summary update failed), keep those messages verbatim
-  // rather than lose them.
-  const from = Math.min(start, input.summary ? (input.summarizedCount ?? start) : 0);
+  // If the summary lags behind the window (an update failed or has not run yet), keep those
+  // messages verbatim rather than lose them, up to twice the window so the prompt stays bounded.
+  const covered = input.summary ? (input.summarizedCount ?? start) : 0;
+  const from = Math.max(windowStart(input.history, WINDOW_TURNS * 2), Math.min(start, covered));
   const recent = input.history.slice(from);
   return [
     new SystemMessage(
