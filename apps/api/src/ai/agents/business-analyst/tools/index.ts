@@ -1,7 +1,5 @@
 /** The analyst's four read-only tools, bound to one run's toolkit, scope and gateway. */
-
-import type { AIMessage } from '@langchain/core/messages';
-import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import { type AIMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { type StructuredToolInterface, tool } from '@langchain/core/tools';
 import { z } from 'zod';
 import { addUsage, type ModelGateway, type TokenUsage, usageOf } from '../../../models.ts';
