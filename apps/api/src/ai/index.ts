@@ -1,0 +1,64 @@
+/**
+ * Quento's AI core, for the API's routes and jobs. Each folder is usable on its own; this file
+ * only gathers what callers need. Start with `createModelGateway(aiSettingsFromEnv(...))`:
+ * `gateway.isConfigured` decides between the conversation chain and the guided advisor.
+ */
+export { type AdvisorInput, type AdvisorReply, advisorReply } from './advisor.ts';
+export {
+  type AnalystInput,
+  type AnalystResult,
+  type AnalystToolkit,
+  type BusinessAnalyst,
+  type CompetitorCheck,
+  createBusinessAnalyst,
+  type FetchedPage,
+  type PageAnalysis,
+  type SocialProfile,
+  verifyByFetching,
+} from './agents/business-analyst/index.ts';
+export {
+  type ChatMessage,
+  type ConversationChain,
+  type ConversationInput,
+  createConversationChain,
+  RINGS,
+  type Ring,
+  type SummaryState,
+  type SummaryUpdate,
+} from './chains/conversation/index.ts';
+export {
+  type GuidedState,
+  type GuidedTurnInput,
+  type GuidedTurnResult,
+  guidedStart,
+  guidedStateSchema,
+  guidedTurn,
+  NO_MODEL_NOTICE,
+} from './guided/index.ts';
+export {
+  type AiSettings,
+  aiSettingsFromEnv,
+  createModelGateway,
+  DailyTokenCapError,
+  IncompleteStreamError,
+  type ModelGateway,
+  ModelNotConfiguredError,
+  ModelTimeoutError,
+  type TokenUsage,
+  type UsageEvent,
+} from './models.ts';
+export * from './profile.ts';
+export {
+  createRetriever,
+  executorFrom,
+  FTS_DDL,
+  findingDocs,
+  pgvectorDdl,
+  profileDoc,
+  type RetrievalDoc,
+  type RetrievalHit,
+  type Retriever,
+  type SqlExecutor,
+  summaryDoc,
+} from './retrieval/index.ts';
+export { type StreamReplyOptions, type StreamReplyResult, streamReply } from './streaming.ts';

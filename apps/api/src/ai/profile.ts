@@ -1,0 +1,176 @@
+/**
+ * The business profile (ring 1's core story) and the stored data the advisor reads as context.
+ * Shared by the guided advisor, the conversation chain and the analyst agent.
+ */
+import { z } from 'zod';
+
+export const businessProfileSchema = z.object({
+  name: z.string().min(1).nullable(),
+  offering: z.string().min(1).nullable(),
+  audience: z.string().min(1).nullable(),
+  differentiators: z.array(z.string().min(1)),
+  goals: z.array(z.string().min(1)),
+  website_url: z.url().nullable(),
+  competitors: z.array(z.url()),
+});
+export type BusinessProfile = z.infer<typeof businessProfileSchema>;
+export type ProfileField = keyof BusinessProfile;
+/** A partial update; arrays are merged into the existing ones, not replaced. */
+export type ProfilePatch = Partial<BusinessProfile>;
+
+/** The order the core-story questions are asked in. */
+export const PROFILE_FIELDS: readonly ProfileField[] = [
+  'name',
+  'offering',
+  'audience',
+  'differentiators',
+  'goals',
+  'website_url',
+  'competitors',
+];
+
+/**
+ * Ring 1 is complete when these hold a value. Competitors are asked for but optional: the analyst
+ * agent's competitor finder can suggest them, and many owners cannot name one.
+ */
+export const REQUIRED_PROFILE_FIELDS: readonly ProfileField[] = [
+  'name',
+  'offering',
+  'audience',
+  'differentiators',
+  'goals',
+  'website_url',
+];
+
+export function emptyProfile(): BusinessProfile {
+  return {
+    name: null,
+    offering: null,
+    audience: null,
+    differentiators: [],
+    goals: [],
+    website_url: null,
+    competitors: [],
+  };
+}
+
+/** Fill missing keys of a stored (possibly partial) profile with empty values. */
+export function normalizeProfile(
+  stored: Partial<BusinessProfile> | null | undefined,
+): BusinessProfile {
+  return { ...emptyProfile(), ...(stored ?? {}) };
+}
+
+export function hasValue(profile: BusinessProfile, field: ProfileField): boolean {
+  const v = profile[field];
+  return Array.isArray(v) ? v.length > 0 : typeof v === 'string' && v.trim().length > 0;
+}
+
+export function missingProfileFields(
+  profile: BusinessProfile,
+  fields: readonly ProfileField[] = PROFILE_FIELDS,
+): ProfileField[] {
+  return fields.filter((f) => !hasValue(profile, f));
+}
+
+/** Ring 1 completion: every required field holds a value. */
+export function isProfileComplete(profile: Partial<BusinessProfile> | null | undefined): boolean {
+  return missingProfileFields(normalizeProfile(profile), REQUIRED_PROFILE_FIELDS).length === 0;
+}
+
+function mergeList(a: string[], b: string[] | undefined): string[] {
+  const out = [...a];
+  const seen = new Set(a.map((s) => s.toLowerCase().replace(/\/$/, '')));
+  for (const item of b ?? []) {
+    const key = item.toLowerCase().replace(/\/$/, '');
+    if (item.trim() && !seen.has(key)) {
+      seen.add(key);
+      out.push(item.trim());
+    }
+  }
+  return out;
+}
+
+/** Apply a patch: scalar fields are replaced when the patch has a value, lists are unioned. */
+export function mergeProfile(profile: BusinessProfile, patch: ProfilePatch): BusinessProfile {
+  const pick = (v: string | null | undefined, old: string | null) =>
+    typeof v === 'string' && v.trim() ? v.trim() : old;
+  return {
+    name: pick(patch.name, profile.name),
+    offering: pick(patch.offering, profile.offering),
+    audience: pick(patch.audience, profile.audience),
+    differentiators: mergeList(profile.differentiators, patch.differentiators),
+    goals: mergeList(profile.goals, patch.goals),
+    website_url: pick(patch.website_url, profile.website_url),
+    competitors: mergeList(profile.competitors, patch.competitors),
+  };
+}
+
+/** The latest analysis as stored, reduced to what the advisor needs. */
+export interface AnalysisSummary {
+  url: string;
+  completedAt?: string | undefined;
+  /** 0-100, null when a category could not be scored. */
+  overallScore?: number | null | undefined;
+  scores: Record<string, number | null>;
+  topFindings: Array<{
+    title: string;
+    severity?: string | undefined;
+    category?: string | undefined;
+    detail?: string | undefined;
+  }>;
+}
+
+/** The current strategy as stored. */
+export interface StrategySummary {
+  title?: string | undefined;
+  topRecommendations: Array<{
+    title: string;
+    impact?: string | undefined;
+    effort?: string | undefined;
+    priority?: number | string | undefined;
+    category?: string | undefined;
+  }>;
+  actionCounts: { todo: number; inProgress: number; done: number };
+}
+
+/** What the advisor may read about the user besides the conversation. */
+export interface AdvisorData {
+  analysis?: AnalysisSummary | null | undefined;
+  strategy?: StrategySummary | null | undefined;
+}
+
+/** Plain-text rendering of the profile for prompts and summaries. */
+export function describeProfile(profile: BusinessProfile): string {
+  const list = (xs: string[]) => (xs.length ? xs.join('; ') : '(unknown)');
+  return [
+    `Name: ${profile.name ?? '(unknown)'}`,
+    `Offering: ${profile.offering ?? '(unknown)'}`,
+    `Audience: ${profile.audience ?? '(unknown)'}`,
+    `Differentiators: ${list(profile.differentiators)}`,
+    `Goals: ${list(profile.goals)}`,
+    `Website: ${profile.website_url ?? '(unknown)'}`,
+    `Competitors: ${list(profile.competitors)}`,
+  ].join('\n');
+}
+
+/** Plain-text rendering of the latest analysis for prompts. */
+export function describeAnalysis(analysis: AnalysisSummary | null | undefined): string {
+  if (!analysis) return 'No website analysis has been run yet.';
+  const scores = Object.entries(analysis.scores)
+    .map(([k, v]) => `${k} ${v ?? 'n/a'}`)
+    .join(', ');
+  const findings = analysis.topFindings
+    .slice(0, 8)
+    .map(
+      (f) =>
+        `- ${f.severity ? `[${f.severity}] ` : ''}${f.title}${f.detail ? `: ${f.detail}` : ''}`,
+    )
+    .join('\n');
+  return [
+    `Analysis of ${analysis.url}${analysis.completedAt ? ` (${analysis.completedAt})` : ''}`,
+    `Overall score: ${analysis.overallScore ?? 'n/a'}`,
+    `Category scores: ${scores || 'none'}`,
+    `Top findings:\n${findings || '- none'}`,
+  ].join('\n');
+}
