@@ -135,8 +135,14 @@ export const strategies = pgTable(
     status: varchar('status', { length: 50 }).notNull().default('draft'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** `engine` (deterministic) or `model` (tailored by the LLM on top of the engine). */
+    generatedBy: varchar('generated_by', { length: 20 }).notNull().default('engine'),
+    metadata: jsonObject('metadata'),
   },
-  (t) => [index('idx_strategies_user').on(t.userId)],
+  (t) => [
+    index('idx_strategies_user').on(t.userId),
+    index('idx_strategies_analysis').on(t.analysisId),
+  ],
 );
 
 export const actionItems = pgTable(
@@ -157,8 +163,23 @@ export const actionItems = pgTable(
     completedAt: timestamp('completed_at', tz),
     createdAt: createdAt(),
     metadata: jsonObject('metadata'),
+    // Plan/Execute/Optimize: order in the plan, the notes a user keeps, an optimistic-lock version
+    // so two devices cannot silently overwrite each other, and what a re-analysis proved.
+    position: integer('position').notNull().default(0),
+    notes: text('notes'),
+    recommendationId: varchar('recommendation_id', { length: 100 }),
+    verification: jsonb('verification').$type<Record<string, unknown>>(),
+    verificationStatus: varchar('verification_status', { length: 20 })
+      .notNull()
+      .default('unverified'),
+    verifiedAt: timestamp('verified_at', tz),
+    verifiedByAnalysisId: uuid('verified_by_analysis_id').references(() => analyses.id, {
+      onDelete: 'set null',
+    }),
+    version: integer('version').notNull().default(1),
+    updatedAt: updatedAt(),
   },
-  (t) => [index('idx_action_items_strategy').on(t.strategyId)],
+  (t) => [index('idx_action_items_strategy').on(t.strategyId, t.position)],
 );
 
 /** The Core ring: the business's story, one profile per user. */
