@@ -12,7 +12,10 @@ import analysisRoutes from './modules/analysis/analysis.routes.ts';
 import analysisWs from './modules/analysis/analysis.ws.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
 import healthRoutes from './modules/health/health.routes.ts';
+import dashboardRoutes from './modules/strategy/dashboard.routes.ts';
+import strategyRoutes from './modules/strategy/strategy.routes.ts';
 import usersRoutes from './modules/users/users.routes.ts';
+import aiPlugin from './plugins/ai.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import docsPlugin from './plugins/docs.ts';
@@ -85,6 +88,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(authPlugin, { config });
   await app.register(jobsPlugin, { config });
   await app.register(websocketPlugin);
+  await app.register(aiPlugin, { config });
   // App layer.
   await app.register(servicesPlugin, { config });
   await app.register(workerPlugin, { config });
@@ -95,6 +99,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await v1.register(authRoutes, { prefix: '/auth' });
       await v1.register(usersRoutes, { prefix: '/users' });
       await v1.register(analysisRoutes, { prefix: '/analysis' });
+      await v1.register(strategyRoutes, { prefix: '/strategy' });
+      await v1.register(dashboardRoutes, { prefix: '/users' });
     },
     { prefix: '/api/v1' },
   );

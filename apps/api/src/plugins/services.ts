@@ -10,6 +10,9 @@ import { AuthService } from '../modules/auth/auth.service.ts';
 import { TokensRepository } from '../modules/auth/tokens.repository.ts';
 import { MailRepository } from '../modules/mail/mail.repository.ts';
 import { ProfileRepository } from '../modules/profile/profile.repository.ts';
+import { StrategyRepository } from '../modules/strategy/strategy.repository.ts';
+import { StrategyService } from '../modules/strategy/strategy.service.ts';
+import { StrategyVerifier } from '../modules/strategy/strategy.verifier.ts';
 import { ProgressRepository } from '../modules/users/progress.repository.ts';
 import { ProgressService } from '../modules/users/progress.service.ts';
 import { UsersRepository } from '../modules/users/users.repository.ts';
@@ -24,6 +27,7 @@ export interface Services {
   analysis: AnalysisService;
   analysisRepository: AnalysisRepository;
   analysisRunner: AnalysisRunner;
+  strategy: StrategyService;
 }
 
 declare module 'fastify' {
@@ -40,6 +44,8 @@ export default fp(
     const mailer = new Mailer(config, new MailRepository(app.db), app.log);
     const profiles = new ProfileRepository(app.db);
     const analysisRepository = new AnalysisRepository(app.db);
+    const strategyRepository = new StrategyRepository(app.db);
+    const progress = new ProgressService(new ProgressRepository(app.db));
     app.decorate('services', {
       auth: new AuthService({
         config,
@@ -51,7 +57,7 @@ export default fp(
         log: app.log,
       }),
       users: new UsersService(users),
-      progress: new ProgressService(new ProgressRepository(app.db)),
+      progress,
       mailer,
       profiles,
       analysisRepository,
@@ -62,11 +68,23 @@ export default fp(
         queue: app.analysisQueue,
         bus: app.bus,
       }),
+      strategy: new StrategyService({
+        repo: strategyRepository,
+        analyses: analysisRepository,
+        profiles,
+        gateway: app.ai.gateway,
+        progress,
+        log: app.log,
+      }),
       analysisRunner: new AnalysisRunner({
         config,
         repo: analysisRepository,
         bus: app.bus,
         log: app.log,
+        onCompleted: [
+          new StrategyVerifier(strategyRepository, app.log).afterAnalysis,
+          (row) => progress.sync(row.userId),
+        ],
         providers: providersFromSettings({
           mozAccessId: config.MOZ_ACCESS_ID,
           mozSecretKey: config.MOZ_SECRET_KEY,
@@ -82,5 +100,5 @@ export default fp(
       mailer.close();
     });
   },
-  { name: 'services', dependencies: ['db', 'auth', 'jobs'] },
+  { name: 'services', dependencies: ['db', 'auth', 'jobs', 'ai'] },
 );

@@ -159,7 +159,7 @@ describe('pgvector retriever on PGlite with embeddings from the fake server', ()
     retriever = await createRetriever({ exec: executorFrom(db), embeddings });
     expect(retriever.kind).toBe('pgvector');
     await retriever.index(docs);
-  }, 30_000);
+  }, 120_000);
 
   afterAll(async () => {
     await db?.close();

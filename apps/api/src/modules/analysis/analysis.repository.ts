@@ -94,6 +94,23 @@ export class AnalysisRepository {
     return prev;
   }
 
+  /** Completed analyses, oldest first, without their reports: the dashboard's score history. */
+  async completedHistory(userId: string, limit = 50) {
+    const rows = await this.db
+      .select({
+        id: analyses.id,
+        websiteUrl: analyses.websiteUrl,
+        summary: analyses.summary,
+        completedAt: analyses.completedAt,
+        createdAt: analyses.createdAt,
+      })
+      .from(analyses)
+      .where(and(eq(analyses.userId, userId), eq(analyses.status, 'completed')))
+      .orderBy(desc(analyses.completedAt))
+      .limit(limit);
+    return rows.reverse();
+  }
+
   /** Takes a pending (or interrupted running) analysis for a run; undefined when it is finished or gone. */
   async claim(id: string): Promise<AnalysisRow | undefined> {
     const [row] = await this.db

@@ -48,6 +48,8 @@ export interface RunnerDeps {
   bus: EventBus;
   providers: SeoDataProvider[];
   log: FastifyBaseLogger;
+  /** Called with each completed analysis (Optimize verifies action items here). */
+  onCompleted?: ((row: AnalysisRow) => Promise<void>)[];
 }
 
 /**
@@ -194,7 +196,14 @@ export class AnalysisRunner {
       previousAnalysisId: previous?.id ?? null,
       pagesDone: report.pages.length,
     });
-    if (done) await this.publish({ type: 'completed', analysis_id: row.id });
+    if (!done) return;
+    for (const hook of this.deps.onCompleted ?? []) {
+      // A failing follow-up must not undo a completed analysis.
+      await hook(done).catch((err: unknown) =>
+        this.deps.log.error({ err, analysisId: row.id }, 'after-analysis hook failed'),
+      );
+    }
+    await this.publish({ type: 'completed', analysis_id: row.id });
   }
 
   private async fail(id: string, message: string): Promise<void> {

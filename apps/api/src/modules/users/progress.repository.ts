@@ -1,6 +1,6 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { actionItems, analyses, businessProfiles, strategies } from '../../db/schema.ts';
+import { actionItems, analyses, businessProfiles, strategies, users } from '../../db/schema.ts';
 
 export interface ProgressFacts {
   profile: typeof businessProfiles.$inferSelect | undefined;
@@ -57,5 +57,13 @@ export class ProgressRepository {
       actionItems: itemRows[0]?.total ?? 0,
       actionItemsDone: itemRows[0]?.done ?? 0,
     };
+  }
+
+  /** Writes only when the ring changed, so reading progress rarely costs a write. */
+  async setCurrentRing(userId: string, ring: number): Promise<void> {
+    await this.db
+      .update(users)
+      .set({ currentRing: ring })
+      .where(and(eq(users.id, userId), ne(users.currentRing, ring)));
   }
 }

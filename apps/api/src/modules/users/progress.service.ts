@@ -90,9 +90,17 @@ export function computeRings(f: ProgressFacts): Ring[] {
 export class ProgressService {
   constructor(private readonly progress: ProgressRepository) {}
 
+  /** The rings from the data; users.current_ring is brought in line as a side effect. */
   async forUser(userId: string): Promise<ProgressResponse> {
     const rings = computeRings(await this.progress.facts(userId));
     const firstOpen = rings.find((r) => r.state !== 'completed');
-    return { current_ring: firstOpen?.ring ?? 5, rings };
+    const current = firstOpen?.ring ?? 5;
+    await this.progress.setCurrentRing(userId, current);
+    return { current_ring: current, rings };
+  }
+
+  /** Call after anything that can move a ring (profile, analysis, strategy, actions). */
+  async sync(userId: string): Promise<void> {
+    await this.forUser(userId);
   }
 }
