@@ -127,20 +127,27 @@ export class AuthService {
     await this.d.tokens.revokeFamily(this.dbConn(), found.familyId, 'logout');
   }
 
-  /** Sends a reset link when the account exists; the caller always gets the same answer. */
+  /**
+   * Sends a reset link when the account exists. The caller always gets the same answer in about
+   * the same time: after one lookup, the token and the mail are made in the background.
+   */
   async forgotPassword(email: string): Promise<void> {
     const user = await this.d.users.findByEmail(email);
-    if (!user?.isActive) return;
+    if (!user || !user.isActive) return;
+    this.d.mailer.later(() => this.sendResetLink(user.id, user.email));
+  }
+
+  private async sendResetLink(userId: string, email: string): Promise<void> {
     const token = randomToken(32);
     const expiresAt = new Date(Date.now() + this.d.config.PASSWORD_RESET_TTL * 1000);
-    await this.d.tokens.insertResetToken(user.id, sha256Hex(token), expiresAt);
+    await this.d.tokens.insertResetToken(userId, sha256Hex(token), expiresAt);
     // Built from configuration only: a Host header must never steer where the link points.
     const link = new URL('reset-password', withTrailingSlash(this.d.config.APP_BASE_URL));
     link.searchParams.set('token', token);
     const minutes = Math.round(this.d.config.PASSWORD_RESET_TTL / 60);
     await this.d.mailer.queue({
-      to: user.email,
-      userId: user.id,
+      to: email,
+      userId,
       subject: 'Reset your Quento password',
       text:
         `Someone asked to reset the password of your Quento account.\n\n` +
