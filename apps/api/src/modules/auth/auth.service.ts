@@ -133,7 +133,7 @@ export class AuthService {
    */
   async forgotPassword(email: string): Promise<void> {
     const user = await this.d.users.findByEmail(email);
-    if (!user || !user.isActive) return;
+    if (!user?.isActive) return;
     this.d.mailer.later(() => this.sendResetLink(user.id, user.email));
   }
 
