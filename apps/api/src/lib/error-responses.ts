@@ -1,0 +1,5 @@
+import { ErrorBody } from '@quento/contracts';
+
+/** Response schemas for the error statuses a route can answer, so the OpenAPI document lists them. */
+export const errorResponses = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [c, ErrorBody])) as Record<number, typeof ErrorBody>;
