@@ -23,7 +23,9 @@ export interface AuthServiceDeps {
   log: FastifyBaseLogger;
 }
 
-type Rotation = { userId: string; tokenId: string } | { reused: true };
+type Rotation =
+  | { userId: string; tokenId: string }
+  | { reused: true; userId: string; familyId: string };
 
 export class AuthService {
   constructor(private readonly d: AuthServiceDeps) {}
@@ -109,10 +111,14 @@ export class AuthService {
         return { userId: family.userId, tokenId: head.id };
       }
       await this.d.tokens.revokeFamily(tx, family.id, 'reuse');
-      return { reused: true };
+      return { reused: true, userId: family.userId, familyId: family.id };
     });
     if ('reused' in result) {
-      this.d.log.warn({ event: 'refresh_token_reuse' }, 'refresh token reused; family revoked');
+      // Ids only (no token): enough for security monitoring to follow a possible theft.
+      this.d.log.warn(
+        { event: 'refresh_token_reuse', userId: result.userId, familyId: result.familyId },
+        'refresh token reused; family revoked',
+      );
       throw errors.invalidRefreshToken();
     }
     return this.pair(result.userId, result.tokenId);
