@@ -145,7 +145,9 @@ forEachBackend((backend) => {
 
   describe('everything else', () => {
     it('unknown routes and methods: 404 in the error shape', async () => {
-      assertError(await ctx.app.inject({ url: '/api/v1/nope' }), 404, 'NOT_FOUND');
+      const missing = await ctx.app.inject({ url: '/api/v1/nope' });
+      assertError(missing, 404, 'NOT_FOUND');
+      expect(missing.headers['x-request-id']).toBe(missing.json().error.request_id);
       assertError(
         await ctx.app.inject({ method: 'PATCH', url: '/api/v1/users/me' }),
         404,
@@ -188,6 +190,7 @@ forEachBackend((backend) => {
         },
       });
       expect(res.body).not.toContain('secret');
+      expect(res.headers['x-request-id']).toBe('trace-me-12345');
       const logged = ctx.logs.lines.find((l) => l.includes('secret internal detail'));
       expect(logged).toBeDefined();
       expect(JSON.parse(logged ?? '{}')).toMatchObject({ level: 50, reqId: 'trace-me-12345' });

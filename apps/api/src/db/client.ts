@@ -50,15 +50,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
         await db.execute(sql`select 1`);
       },
       exclusive: async (fn) => {
-        const lockClient = await pool.connect();
+        // Its own connection, outside the pool: a pool of one would otherwise deadlock.
+        const lockClient = new pg.Client({ connectionString: options.url });
+        await lockClient.connect();
         try {
           await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
           return await fn();
         } finally {
-          await lockClient
-            .query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_ID])
-            .catch(() => {});
-          lockClient.release();
+          await lockClient.end().catch(() => {}); // ending the session releases the lock
         }
       },
       close: () => pool.end(),

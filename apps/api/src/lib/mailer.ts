@@ -29,13 +29,27 @@ export class Mailer {
 
   async queue(message: MailMessage): Promise<void> {
     const id = await this.outbox.insert(message);
-    const delivery = this.deliver(id, message).finally(() => this.pending.delete(delivery));
-    this.pending.add(delivery);
+    this.track(this.deliver(id, message));
   }
 
-  /** Waits for deliveries in flight (shutdown, tests). */
+  /**
+   * Runs mail-producing work after the response, so that the caller's timing does not depend on
+   * whether there was anything to send. Failures are logged; drain() waits for it.
+   */
+  later(task: () => Promise<void>): void {
+    this.track(
+      task().catch((err: unknown) => this.log.error({ err }, 'background mail task failed')),
+    );
+  }
+
+  /** Waits for deliveries and tasks in flight, including any they start (shutdown, tests). */
   async drain(): Promise<void> {
-    await Promise.allSettled([...this.pending]);
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  private track(work: Promise<void>): void {
+    const tracked = work.finally(() => this.pending.delete(tracked));
+    this.pending.add(tracked);
   }
 
   close(): void {

@@ -12,11 +12,20 @@ export interface AccessClaims {
 
 type Key = CryptoKey | Uint8Array;
 
+const CACHE_MAX = 10_000;
+
 /**
  * Signs and verifies access tokens (JWT). The algorithm is pinned: verification accepts only the
  * configured one, so `alg: none` or an algorithm switch is rejected before any claim is read.
  */
 export class AccessTokens {
+  /**
+   * Tokens already verified, until they expire. The key is the whole token string (signature
+   * included), so a hit is exactly a token that passed verification before; it spares the HMAC
+   * on every request of a busy client.
+   */
+  private readonly verified = new Map<string, { userId: string; expMs: number }>();
+
   private constructor(
     private readonly alg: string,
     private readonly signKey: Key,
@@ -40,10 +49,18 @@ export class AccessTokens {
         config.ACCESS_TOKEN_TTL,
       );
     }
+    // Imported once: handing jose raw bytes would re-import the key on every call.
+    const hmacKey = await crypto.subtle.importKey(
+      'raw',
+      serverSecret,
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
     return new AccessTokens(
       'HS256',
-      serverSecret,
-      serverSecret,
+      hmacKey,
+      hmacKey,
       config.JWT_ISSUER,
       config.JWT_AUDIENCE,
       config.ACCESS_TOKEN_TTL,
@@ -64,6 +81,11 @@ export class AccessTokens {
 
   /** Returns the claims of a valid access token; anything else is a 401 INVALID_TOKEN. */
   async verify(token: string): Promise<AccessClaims> {
+    const hit = this.verified.get(token);
+    if (hit) {
+      if (hit.expMs > Date.now()) return { userId: hit.userId };
+      this.verified.delete(token);
+    }
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.verifyKey, {
@@ -79,6 +101,12 @@ export class AccessTokens {
     if (payload.token_use !== 'access' || typeof payload.sub !== 'string') {
       throw errors.invalidToken();
     }
+    if (this.verified.size >= CACHE_MAX) {
+      // Maps iterate in insertion order: drop the oldest entry.
+      const oldest = this.verified.keys().next().value;
+      if (oldest !== undefined) this.verified.delete(oldest);
+    }
+    this.verified.set(token, { userId: payload.sub, expMs: (payload.exp ?? 0) * 1000 });
     return { userId: payload.sub };
   }
 }

@@ -29,7 +29,7 @@ export default fp(
       registers: [registry],
     });
     app.decorate('metrics', registry);
-    app.addHook('onResponse', async (request, reply) => {
+    app.addHook('onResponse', (request, reply, done) => {
       // The route pattern, not the URL: ids in paths would explode the label set.
       const labels = {
         method: request.method,
@@ -38,6 +38,7 @@ export default fp(
       };
       requests.inc(labels);
       duration.observe(labels, reply.elapsedTime / 1000);
+      done();
     });
     app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
       reply.type(registry.contentType);

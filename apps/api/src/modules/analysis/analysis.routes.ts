@@ -9,8 +9,8 @@ import {
 } from '@quento/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses, bearerSecurity as security } from '../../lib/error-responses.ts';
 import { AppError } from '../../lib/errors.ts';
-import { errorsFor, bearerSecurity as security } from '../../lib/route-schemas.ts';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 const CompareParams = z.strictObject({ id: z.uuid(), other_id: z.uuid() });
@@ -34,7 +34,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         security,
         headers: IdempotencyHeaders,
         body: CreateAnalysisRequest,
-        response: { 202: Analysis, ...errorsFor(400, 401, 404, 409, 413, 415, 422, 429) },
+        response: { 202: Analysis, ...errorResponses(400, 401, 404, 409, 413, 415, 422, 429) },
       },
     },
     async (request, reply) => {
@@ -52,7 +52,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The user’s analyses, newest first',
         security,
         querystring: ListAnalysesQuery,
-        response: { 200: AnalysisList, ...errorsFor(400, 401, 429) },
+        response: { 200: AnalysisList, ...errorResponses(400, 401, 429) },
       },
     },
     async (request) => analysis.list(request.userId, request.query),
@@ -66,7 +66,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'One analysis with its full report',
         security,
         params: IdParams,
-        response: { 200: AnalysisDetail, ...errorsFor(400, 401, 404, 429) },
+        response: { 200: AnalysisDetail, ...errorResponses(400, 401, 404, 429) },
       },
     },
     async (request) => analysis.get(request.userId, request.params.id),
@@ -80,7 +80,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Progress of an analysis',
         security,
         params: IdParams,
-        response: { 200: AnalysisStatusResponse, ...errorsFor(400, 401, 404, 429) },
+        response: { 200: AnalysisStatusResponse, ...errorResponses(400, 401, 404, 429) },
       },
     },
     async (request) => analysis.status(request.userId, request.params.id),
@@ -94,7 +94,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Score deltas and findings resolved, new and unchanged since another analysis',
         security,
         params: CompareParams,
-        response: { 200: AnalysisComparison, ...errorsFor(400, 401, 404, 409, 429) },
+        response: { 200: AnalysisComparison, ...errorResponses(400, 401, 404, 409, 429) },
       },
     },
     async (request) => {
@@ -113,7 +113,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Cancel (if running) and delete an analysis',
         security,
         params: IdParams,
-        response: { 204: z.null().describe('Deleted'), ...errorsFor(400, 401, 404, 429) },
+        response: { 204: z.null().describe('Deleted'), ...errorResponses(400, 401, 404, 429) },
       },
     },
     async (request, reply) => {

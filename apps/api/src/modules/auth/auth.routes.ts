@@ -11,7 +11,7 @@ import {
 } from '@quento/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorsFor } from '../../lib/route-schemas.ts';
+import { errorResponses } from '../../lib/error-responses.ts';
 
 const FORGOT_ANSWER = {
   message: 'If an account exists for this address, a reset link is on its way.',
@@ -30,7 +30,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Create an account and sign in',
         body: RegisterRequest,
-        response: { 201: AuthResponse, ...errorsFor(400, 409, 413, 415, 429) },
+        response: { 201: AuthResponse, ...errorResponses(400, 409, 413, 415, 429) },
       },
     },
     async (request, reply) => {
@@ -48,7 +48,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password',
         body: LoginRequest,
-        response: { 200: AuthResponse, ...errorsFor(400, 401, 413, 415, 429) },
+        response: { 200: AuthResponse, ...errorResponses(400, 401, 413, 415, 429) },
       },
     },
     async (request) => auth.login(request.body),
@@ -62,7 +62,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Rotate a refresh token for a new pair',
         body: RefreshRequest,
-        response: { 200: TokenPair, ...errorsFor(400, 401, 413, 415, 429) },
+        response: { 200: TokenPair, ...errorResponses(400, 401, 413, 415, 429) },
       },
     },
     async (request) => auth.refresh(request.body.refresh_token),
@@ -76,7 +76,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Revoke the session (refresh-token family) this token belongs to',
         body: LogoutRequest,
-        response: { 204: z.null().describe('Signed out'), ...errorsFor(400, 413, 415, 429) },
+        response: { 204: z.null().describe('Signed out'), ...errorResponses(400, 413, 415, 429) },
       },
     },
     async (request, reply) => {
@@ -93,7 +93,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Mail a password-reset link (same answer whether or not the account exists)',
         body: ForgotPasswordRequest,
-        response: { 202: MessageResponse, ...errorsFor(400, 413, 415, 429) },
+        response: { 202: MessageResponse, ...errorResponses(400, 413, 415, 429) },
       },
     },
     async (request, reply) => {
@@ -111,7 +111,10 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['auth'],
         summary: 'Set a new password with a reset token; signs out every session',
         body: ResetPasswordRequest,
-        response: { 204: z.null().describe('Password changed'), ...errorsFor(400, 413, 415, 429) },
+        response: {
+          204: z.null().describe('Password changed'),
+          ...errorResponses(400, 413, 415, 429),
+        },
       },
     },
     async (request, reply) => {

@@ -23,7 +23,9 @@ export interface AuthServiceDeps {
   log: FastifyBaseLogger;
 }
 
-type Rotation = { userId: string; tokenId: string } | { reused: true };
+type Rotation =
+  | { userId: string; tokenId: string }
+  | { reused: true; userId: string; familyId: string };
 
 export class AuthService {
   constructor(private readonly d: AuthServiceDeps) {}
@@ -109,10 +111,14 @@ export class AuthService {
         return { userId: family.userId, tokenId: head.id };
       }
       await this.d.tokens.revokeFamily(tx, family.id, 'reuse');
-      return { reused: true };
+      return { reused: true, userId: family.userId, familyId: family.id };
     });
     if ('reused' in result) {
-      this.d.log.warn({ event: 'refresh_token_reuse' }, 'refresh token reused; family revoked');
+      // Ids only (no token): enough for security monitoring to follow a possible theft.
+      this.d.log.warn(
+        { event: 'refresh_token_reuse', userId: result.userId, familyId: result.familyId },
+        'refresh token reused; family revoked',
+      );
       throw errors.invalidRefreshToken();
     }
     return this.pair(result.userId, result.tokenId);
@@ -127,20 +133,27 @@ export class AuthService {
     await this.d.tokens.revokeFamily(this.dbConn(), found.familyId, 'logout');
   }
 
-  /** Sends a reset link when the account exists; the caller always gets the same answer. */
+  /**
+   * Sends a reset link when the account exists. The caller always gets the same answer in about
+   * the same time: after one lookup, the token and the mail are made in the background.
+   */
   async forgotPassword(email: string): Promise<void> {
     const user = await this.d.users.findByEmail(email);
     if (!user?.isActive) return;
+    this.d.mailer.later(() => this.sendResetLink(user.id, user.email));
+  }
+
+  private async sendResetLink(userId: string, email: string): Promise<void> {
     const token = randomToken(32);
     const expiresAt = new Date(Date.now() + this.d.config.PASSWORD_RESET_TTL * 1000);
-    await this.d.tokens.insertResetToken(user.id, sha256Hex(token), expiresAt);
+    await this.d.tokens.insertResetToken(userId, sha256Hex(token), expiresAt);
     // Built from configuration only: a Host header must never steer where the link points.
     const link = new URL('reset-password', withTrailingSlash(this.d.config.APP_BASE_URL));
     link.searchParams.set('token', token);
     const minutes = Math.round(this.d.config.PASSWORD_RESET_TTL / 60);
     await this.d.mailer.queue({
-      to: user.email,
-      userId: user.id,
+      to: email,
+      userId,
       subject: 'Reset your Quento password',
       text:
         `Someone asked to reset the password of your Quento account.\n\n` +

@@ -1,6 +1,6 @@
 import { Dashboard } from '@quento/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { errorsFor, bearerSecurity as security } from '../../lib/route-schemas.ts';
+import { errorResponses, bearerSecurity as security } from '../../lib/error-responses.ts';
 
 /** /api/v1/users/me/dashboard: the Optimize ring's view. */
 const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -12,7 +12,7 @@ const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['users'],
         summary: 'Score history per category, actions done and verified, and the next best actions',
         security,
-        response: { 200: Dashboard, ...errorsFor(401, 429) },
+        response: { 200: Dashboard, ...errorResponses(401, 429) },
       },
     },
     async (request) => app.services.strategy.dashboard(request.userId),

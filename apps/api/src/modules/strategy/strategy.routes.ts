@@ -10,7 +10,7 @@ import {
 } from '@quento/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorsFor, bearerSecurity as security } from '../../lib/route-schemas.ts';
+import { errorResponses, bearerSecurity as security } from '../../lib/error-responses.ts';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 
@@ -29,7 +29,7 @@ const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
           'A deterministic engine turns every finding into recommendations with evidence and action items with verification rules; with a model configured, the plan is tailored to the business profile and strategic recommendations are added (source "strategic").',
         security,
         body: GenerateStrategyRequest,
-        response: { 201: Strategy, ...errorsFor(400, 401, 404, 409, 413, 415, 429) },
+        response: { 201: Strategy, ...errorResponses(400, 401, 404, 409, 413, 415, 429) },
       },
     },
     async (request, reply) =>
@@ -44,7 +44,7 @@ const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The user’s strategies, newest first',
         security,
         querystring: ListStrategiesQuery,
-        response: { 200: StrategyList, ...errorsFor(400, 401, 429) },
+        response: { 200: StrategyList, ...errorResponses(400, 401, 429) },
       },
     },
     async (request) => strategy.list(request.userId, request.query.limit, request.query.offset),
@@ -58,7 +58,7 @@ const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'A strategy with its recommendations (and their evidence) and action items',
         security,
         params: IdParams,
-        response: { 200: Strategy, ...errorsFor(400, 401, 404, 429) },
+        response: { 200: Strategy, ...errorResponses(400, 401, 404, 429) },
       },
     },
     async (request) => strategy.get(request.userId, request.params.id),
@@ -75,7 +75,10 @@ const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
         security,
         params: IdParams,
         body: UpdateActionsRequest,
-        response: { 200: UpdateActionsResponse, ...errorsFor(400, 401, 404, 409, 413, 415, 429) },
+        response: {
+          200: UpdateActionsResponse,
+          ...errorResponses(400, 401, 404, 409, 413, 415, 429),
+        },
       },
     },
     async (request) => ({
@@ -91,7 +94,7 @@ const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'The priority matrix: recommendations in impact x effort quadrants',
         security,
         params: IdParams,
-        response: { 200: PriorityMatrix, ...errorsFor(400, 401, 404, 429) },
+        response: { 200: PriorityMatrix, ...errorResponses(400, 401, 404, 429) },
       },
     },
     async (request) => strategy.matrix(request.userId, request.params.id),
@@ -111,7 +114,7 @@ const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
           200: z
             .any()
             .describe('The file, with its content type and a Content-Disposition file name'),
-          ...errorsFor(400, 401, 404, 413, 415, 429),
+          ...errorResponses(400, 401, 404, 413, 415, 429),
         },
       },
     },

@@ -1,7 +1,7 @@
 import { DeleteMeRequest, ProgressResponse, UpdateMeRequest, User } from '@quento/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorsFor } from '../../lib/route-schemas.ts';
+import { errorResponses } from '../../lib/error-responses.ts';
 
 /** /api/v1/users: the signed-in user's own account. Every route requires an access token. */
 const usersRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -16,7 +16,7 @@ const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['users'],
         summary: 'The current user',
         security,
-        response: { 200: User, ...errorsFor(401, 429) },
+        response: { 200: User, ...errorResponses(401, 429) },
       },
     },
     async (request) => users.getMe(request.userId),
@@ -30,7 +30,7 @@ const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Update full_name, company_name or settings (nothing else)',
         security,
         body: UpdateMeRequest,
-        response: { 200: User, ...errorsFor(400, 401, 413, 415, 429) },
+        response: { 200: User, ...errorResponses(400, 401, 413, 415, 429) },
       },
     },
     async (request) => users.updateMe(request.userId, request.body),
@@ -44,7 +44,10 @@ const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Delete the account and everything it owns (needs the password)',
         security,
         body: DeleteMeRequest,
-        response: { 204: z.null().describe('Deleted'), ...errorsFor(400, 401, 403, 413, 415, 429) },
+        response: {
+          204: z.null().describe('Deleted'),
+          ...errorResponses(400, 401, 403, 413, 415, 429),
+        },
       },
     },
     async (request, reply) => {
@@ -60,7 +63,7 @@ const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['users'],
         summary: 'The five rings and their state',
         security,
-        response: { 200: ProgressResponse, ...errorsFor(401, 429) },
+        response: { 200: ProgressResponse, ...errorResponses(401, 429) },
       },
     },
     async (request) => progress.forUser(request.userId),

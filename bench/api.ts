@@ -1,0 +1,170 @@
+// API load benchmark: authenticated GET /api/v1/users/me against PostgreSQL, next to a bare
+// Fastify hello-world, both measured with autocannon on loopback in the same run.
+//
+//   npx tsx bench/api.ts                      # uses DATABASE_URL, else a scratch database on
+//                                             # TEST_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test)
+//   BENCH_DURATION=20 BENCH_CONNECTIONS=50 npx tsx bench/api.ts
+//
+// Each server runs in its own process so that autocannon does not share its event loop.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import pg from 'pg';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const duration = Number(process.env.BENCH_DURATION ?? 20);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const TARGET_RPS = 2000;
+const TARGET_P99_MS = 25;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+/** A scratch database on the test server, unless DATABASE_URL is given. */
+async function database(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, drop: async () => {} };
+  const admin = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const name = `quento_bench_${randomBytes(4).toString('hex')}`;
+  const run = async (sql: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await run(`CREATE DATABASE "${name}"`);
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+function start(script: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  child.stdout?.resume();
+  return child;
+}
+
+async function waitFor(url: string, child: ChildProcess, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  seconds: number,
+): Promise<Figures> {
+  const r = await autocannon({ url, connections, duration: seconds, headers, pipelining: 1 });
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+  };
+}
+
+const db = await database();
+const children: ChildProcess[] = [];
+try {
+  const apiPort = await freePort();
+  const api = start('apps/api/src/main.ts', {
+    NODE_ENV: 'production',
+    DATABASE_URL: db.url,
+    PORT: String(apiPort),
+    HOST: '127.0.0.1',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'warn',
+    // The benchmark is one user hammering one endpoint: lift the per-user limit out of the way.
+    RATE_LIMIT_USER_MAX: '1000000000',
+    RATE_LIMIT_AUTH_IP_MAX: '1000',
+    REDIS_URL: '',
+  });
+  children.push(api);
+  const base = `http://127.0.0.1:${apiPort}`;
+  await waitFor(`${base}/readyz`, api);
+  const reg = await fetch(`${base}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: `bench-${Date.now()}@example.com`,
+      password: 'benchmark password',
+    }),
+  });
+  if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${await reg.text()}`);
+  const { access_token } = (await reg.json()) as { access_token: string };
+  const auth = { authorization: `Bearer ${access_token}` };
+
+  console.log(`[bench] warming up, then ${duration} s x ${connections} connections each`);
+  await load(`${base}/api/v1/users/me`, auth, 3);
+  const me = await load(`${base}/api/v1/users/me`, auth, duration);
+  await stop(api);
+
+  const helloPort = await freePort();
+  const hello = start('bench/hello-server.ts', { PORT: String(helloPort) });
+  children.push(hello);
+  await waitFor(`http://127.0.0.1:${helloPort}/`, hello);
+  await load(`http://127.0.0.1:${helloPort}/`, {}, 3);
+  const bare = await load(`http://127.0.0.1:${helloPort}/`, {}, duration);
+
+  const row = (name: string, f: Figures) =>
+    `${name.padEnd(36)} ${f.rps.toFixed(0).padStart(8)} ${String(f.p50).padStart(7)} ${String(f.p99).padStart(7)} ${String(f.non2xx + f.errors).padStart(7)}`;
+  console.log('');
+  console.log(
+    `${'endpoint'.padEnd(36)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'errors'.padStart(7)}`,
+  );
+  console.log(row('GET /api/v1/users/me (PostgreSQL)', me));
+  console.log(row('bare Fastify hello-world', bare));
+  console.log(`ratio (users/me / hello-world): ${(me.rps / bare.rps).toFixed(2)}`);
+  const pass =
+    me.rps >= TARGET_RPS && me.p99 <= TARGET_P99_MS && me.non2xx === 0 && me.errors === 0;
+  console.log(
+    `target >= ${TARGET_RPS} req/s and p99 <= ${TARGET_P99_MS} ms: ${pass ? 'MET' : 'NOT MET'}`,
+  );
+  process.exitCode = pass ? 0 : 1;
+} finally {
+  for (const c of children) await stop(c);
+  await db.drop();
+}
