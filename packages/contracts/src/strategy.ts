@@ -26,8 +26,10 @@ export const Evidence = z.object({
   pages_failing: z.number().int().nonnegative(),
   /** A few offending items exactly as the analyzer reported them. */
   items: z.array(z.unknown()),
-  /** Measured values (for example the slowest time to first byte). */
+  /** Summary values (counts, the score of a site audit). */
   values: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
+  /** What the audit measured on each failing page (word counts, TTFB and thresholds), first few. */
+  measurements: z.array(z.record(z.string(), z.unknown())),
 });
 export type Evidence = z.infer<typeof Evidence>;
 

@@ -49,9 +49,11 @@ describe('generateStrategy', () => {
       report({
         'https://shop.test/about': {
           'document-title': { score: 0, items: [] },
-          'thin-content': { score: 0, items: [], numericValue: 80 },
+          'thin-content': { score: 0, items: [], evidence: { words: 80, threshold: 200 } },
         },
-        'https://shop.test/contact': { 'thin-content': { score: 0, items: [], numericValue: 35 } },
+        'https://shop.test/contact': {
+          'thin-content': { score: 0, items: [], evidence: { words: 35, threshold: 200 } },
+        },
         site: { 'broken-links': broken },
       }),
     );
@@ -68,7 +70,10 @@ describe('generateStrategy', () => {
       pages: ['https://shop.test/about', 'https://shop.test/contact'],
       pages_checked: 3,
       pages_failing: 2,
-      values: { worst_value: 80, worst_page: 'https://shop.test/about' },
+      measurements: [
+        { page: 'https://shop.test/about', words: 80, threshold: 200 },
+        { page: 'https://shop.test/contact', words: 35, threshold: 200 },
+      ],
     });
     expect(content.rationale).toContain('2 of 3 pages');
 

@@ -47,6 +47,7 @@ export function collectFindings(report: ReportLike): Finding[] {
           pages_failing: 0,
           items: [],
           values: {},
+          measurements: [],
           severity: 0,
         };
         byAudit.set(auditId, f);
@@ -60,12 +61,8 @@ export function collectFindings(report: ReportLike): Finding[] {
         if (f.items.length >= MAX_ITEMS) break;
         f.items.push(item && typeof item === 'object' ? { page: page.url, ...item } : item);
       }
-      if (typeof result.numericValue === 'number') {
-        const worst = f.values.worst_value;
-        if (typeof worst !== 'number' || result.numericValue > worst) {
-          f.values.worst_value = result.numericValue;
-          f.values.worst_page = page.url;
-        }
+      if (result.evidence && f.measurements.length < MAX_ITEMS) {
+        f.measurements.push({ page: page.url, ...result.evidence });
       }
     }
   }
@@ -83,6 +80,7 @@ export function collectFindings(report: ReportLike): Finding[] {
       pages_failing: 0,
       items: items.slice(0, MAX_ITEMS),
       values: { item_count: items.length, score: result.score },
+      measurements: result.evidence ? [result.evidence] : [],
       severity: 1 - result.score,
     });
   }

@@ -7,7 +7,8 @@ export interface AuditResultLike {
   items?: unknown[];
   explanation?: string;
   title?: string;
-  numericValue?: number;
+  /** Measured values (the analyzer's `evidence`): word counts, TTFB, thresholds. */
+  evidence?: Record<string, unknown>;
   error?: unknown;
 }
 

@@ -9,7 +9,10 @@ const engine = generateStrategy({
   url: 'https://bakery.test/',
   pages: [
     { url: 'https://bakery.test/', audits: { 'document-title': { score: 0, items: [] } } },
-    { url: 'https://bakery.test/menu', audits: { 'thin-content': { score: 0, items: [] } } },
+    {
+      url: 'https://bakery.test/menu',
+      audits: { 'thin-content': { score: 0, items: [], evidence: { words: 40, threshold: 200 } } },
+    },
   ],
   site: { audits: { 'broken-links': { score: 0, items: [{ url: 'https://bakery.test/x' }] } } },
 });
@@ -79,6 +82,7 @@ describe('strategy exports', () => {
     expect(md).toMatch(/^# Growth plan for bakery\.test/);
     expect(md).toContain('| SEO | 64 |');
     expect(md).toContain('- `broken-links`: site-wide');
+    expect(md).toContain('  - https://bakery.test/menu (words 40, threshold 200)');
     expect(md).toMatch(/- \[x\] .* — done ✔ verified/);
     expect(md.match(/^- \[[ x]\]/gm)).toHaveLength(input.actions.length);
   });

@@ -17,3 +17,17 @@ const STATUS: Record<string, string> = {
 export function statusLabel(status: string): string {
   return STATUS[status] ?? status;
 }
+
+/** What was measured on a page, for a line of evidence: "words 80, threshold 200". */
+export function measuredOn(measurements: Record<string, unknown>[], page: string): string {
+  const m = measurements.find((x) => x.page === page);
+  if (!m) return '';
+  const parts = Object.entries(m)
+    .filter(
+      ([k, v]) =>
+        k !== 'page' && (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean'),
+    )
+    .slice(0, 4)
+    .map(([k, v]) => `${k} ${v}`);
+  return parts.length ? ` (${parts.join(', ')})` : '';
+}

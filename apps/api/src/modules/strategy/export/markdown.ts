@@ -1,4 +1,4 @@
-import { SCORE_LABELS, statusLabel } from './labels.ts';
+import { measuredOn, SCORE_LABELS, statusLabel } from './labels.ts';
 import type { ExportInput } from './types.ts';
 
 function mdEscape(s: string): string {
@@ -40,7 +40,7 @@ export function toMarkdown(input: ExportInput): string {
         const where =
           e.scope === 'site' ? 'site-wide' : `${e.pages_failing} of ${e.pages_checked} pages`;
         out.push(`- \`${e.audit_id}\`: ${where}`);
-        for (const p of e.pages.slice(0, 5)) out.push(`  - ${p}`);
+        for (const p of e.pages.slice(0, 5)) out.push(`  - ${p}${measuredOn(e.measurements, p)}`);
       }
       out.push('');
     }

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { SCORE_LABELS, statusLabel } from './labels.ts';
+import { measuredOn, SCORE_LABELS, statusLabel } from './labels.ts';
 import type { ExportInput } from './types.ts';
 
 const INK = '#1f2933';
@@ -79,7 +79,8 @@ export function toPdf(input: ExportInput, now = new Date()): Promise<Buffer> {
       const where =
         e.scope === 'site' ? 'site-wide' : `${e.pages_failing} of ${e.pages_checked} pages`;
       doc.text(`Evidence: ${e.audit_id} (${where})`, { width });
-      for (const p of e.pages.slice(0, 3)) doc.text(`    ${p}`, { width });
+      for (const p of e.pages.slice(0, 3))
+        doc.text(`    ${p}${measuredOn(e.measurements, p)}`, { width });
     }
   });
 
