@@ -462,5 +462,26 @@ for (const mode of modes) {
         400,
       );
     });
+
+    it.runIf(mode.env.REDIS_URL)(
+      'streams progress on an API instance other than the one running the job',
+      async () => {
+        // A second instance with no worker of its own: events reach it over Redis pub/sub.
+        const other = await ctx.extraApp({ ...mode.env, RUN_WORKER: 'false' });
+        await other.listen({ port: 0, host: '127.0.0.1' });
+        const port = (other.server.address() as AddressInfo).port;
+        const res = await create(alice, {
+          website_url: site.url,
+          competitors: [],
+          options: { max_pages: 10 },
+        });
+        const t = await follow(`ws://127.0.0.1:${port}/ws/analysis/${res.json().id}`, alice.access);
+        expect(finalState(t)).toBe('result');
+        expect(t.messages.at(-1)!.analysis).toMatchObject({
+          id: res.json().id,
+          status: 'completed',
+        });
+      },
+    );
   });
 }
