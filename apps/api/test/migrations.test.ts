@@ -46,17 +46,19 @@ it('the same migrations give the same schema on every backend, and re-running th
       { tablename: 'action_items', indexname: 'idx_action_items_strategy' },
     ]),
   );
-  // Every foreign key either cascades or, for the two history links, sets null.
+  // Every foreign key either cascades or, for the history links, sets null.
+  const setNull = new Set([
+    'analyses.conversation_id',
+    'analyses.previous_analysis_id',
+    'strategies.analysis_id',
+    'action_items.verified_by_analysis_id',
+  ]);
   for (const fk of first.foreignKeys as Array<{
     table_name: string;
     column_name: string;
     delete_rule: string;
   }>) {
-    const expected =
-      `${fk.table_name}.${fk.column_name}` === 'analyses.conversation_id' ||
-      `${fk.table_name}.${fk.column_name}` === 'strategies.analysis_id'
-        ? 'SET NULL'
-        : 'CASCADE';
+    const expected = setNull.has(`${fk.table_name}.${fk.column_name}`) ? 'SET NULL' : 'CASCADE';
     expect(fk.delete_rule, `${fk.table_name}.${fk.column_name}`).toBe(expected);
   }
   for (const other of schemas.slice(1)) {
