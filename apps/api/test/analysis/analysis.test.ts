@@ -272,6 +272,11 @@ for (const mode of modes) {
       for (const url of ['not a url', 'http://', 'https://exa mple.com/']) {
         assertError(await create(alice, { website_url: url }), 422, 'URL_INVALID');
       }
+      assertError(
+        await create(alice, { website_url: 'http://no-such-host.invalid/' }),
+        422,
+        'URL_UNRESOLVABLE',
+      );
       // Other schemes are refused like private addresses: the crawler will never fetch them.
       for (const url of ['ftp://example.com/', 'javascript:alert(1)', 'file:///etc/passwd']) {
         assertError(await create(alice, { website_url: url }), 422, 'URL_REFUSED');

@@ -25,7 +25,7 @@ import { siteKeyOf } from './site-key.ts';
 const URL_ERRORS: Record<string, string> = {
   URL_INVALID: 'URL_INVALID',
   URL_REFUSED: 'URL_REFUSED',
-  START_URL_UNREACHABLE: 'URL_UNRESOLVABLE',
+  HOST_NOT_FOUND: 'URL_UNRESOLVABLE',
 };
 
 export interface AnalysisServiceDeps {
