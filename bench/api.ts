@@ -9,7 +9,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import { database, freePort, start, stop, waitFor } from './lib.ts';
+import { database, freePort, registerUser, start, stop, waitFor } from './lib.ts';
 
 const duration = Number(process.env.BENCH_DURATION ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -58,16 +58,7 @@ try {
   children.push(api);
   const base = `http://127.0.0.1:${apiPort}`;
   await waitFor(`${base}/readyz`, api);
-  const reg = await fetch(`${base}/api/v1/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      email: `bench-${Date.now()}@example.com`,
-      password: 'benchmark password',
-    }),
-  });
-  if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${await reg.text()}`);
-  const { access_token } = (await reg.json()) as { access_token: string };
+  const access_token = await registerUser(base);
   const auth = { authorization: `Bearer ${access_token}` };
 
   console.log(`[bench] warming up, then ${duration} s x ${connections} connections each`);

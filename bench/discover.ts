@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
-import { database, freePort, start, stop, waitFor } from './lib.ts';
+import { database, freePort, registerUser, start, stop, waitFor } from './lib.ts';
 
 const ANALYSES = Number(process.env.BENCH_ANALYSES ?? 20);
 const PAGES = Number(process.env.BENCH_PAGES ?? 20);
@@ -68,15 +68,7 @@ try {
   const worker = start('apps/api/src/worker.ts', env);
   children.push(worker);
 
-  const reg = await fetch(`${base}/api/v1/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      email: `bench-${Date.now()}@example.com`,
-      password: 'benchmark password',
-    }),
-  });
-  const { access_token } = (await reg.json()) as { access_token: string };
+  const access_token = await registerUser(base);
   const auth = { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' };
 
   // API latency while the analyses run: 10 clients reading the analysis list, as the app would.

@@ -70,3 +70,17 @@ export async function stop(child: ChildProcess): Promise<void> {
   await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
   if (child.exitCode === null) child.kill('SIGKILL');
 }
+
+/** Registers a fresh user on a running API and returns its access token. */
+export async function registerUser(base: string): Promise<string> {
+  const reg = await fetch(`${base}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: `bench-${Date.now()}-${randomBytes(3).toString('hex')}@example.com`,
+      password: 'benchmark password',
+    }),
+  });
+  if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${await reg.text()}`);
+  return ((await reg.json()) as { access_token: string }).access_token;
+}
