@@ -11,8 +11,11 @@ import type { DatabaseHandle } from './db/client.ts';
 import analysisRoutes from './modules/analysis/analysis.routes.ts';
 import analysisWs from './modules/analysis/analysis.ws.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
+import chatRoutes from './modules/chat/chat.routes.ts';
+import chatWs from './modules/chat/chat.ws.ts';
 import healthRoutes from './modules/health/health.routes.ts';
 import usersRoutes from './modules/users/users.routes.ts';
+import aiPlugin from './plugins/ai.ts';
 import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import docsPlugin from './plugins/docs.ts';
@@ -85,6 +88,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(authPlugin, { config });
   await app.register(jobsPlugin, { config });
   await app.register(websocketPlugin);
+  await app.register(aiPlugin, { config });
   // App layer.
   await app.register(servicesPlugin, { config });
   await app.register(workerPlugin, { config });
@@ -95,10 +99,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await v1.register(authRoutes, { prefix: '/auth' });
       await v1.register(usersRoutes, { prefix: '/users' });
       await v1.register(analysisRoutes, { prefix: '/analysis' });
+      await v1.register(chatRoutes, { prefix: '/chat' });
     },
     { prefix: '/api/v1' },
   );
   await app.register(analysisWs);
+  await app.register(chatWs);
   return app;
 }
 

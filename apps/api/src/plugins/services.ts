@@ -8,6 +8,8 @@ import { AnalysisService } from '../modules/analysis/analysis.service.ts';
 import { providersFromSettings } from '../modules/analysis/providers/index.ts';
 import { AuthService } from '../modules/auth/auth.service.ts';
 import { TokensRepository } from '../modules/auth/tokens.repository.ts';
+import { ChatRepository } from '../modules/chat/chat.repository.ts';
+import { ChatService } from '../modules/chat/chat.service.ts';
 import { MailRepository } from '../modules/mail/mail.repository.ts';
 import { ProfileRepository } from '../modules/profile/profile.repository.ts';
 import { ProgressRepository } from '../modules/users/progress.repository.ts';
@@ -24,6 +26,7 @@ export interface Services {
   analysis: AnalysisService;
   analysisRepository: AnalysisRepository;
   analysisRunner: AnalysisRunner;
+  chat: ChatService;
 }
 
 declare module 'fastify' {
@@ -62,6 +65,13 @@ export default fp(
         queue: app.analysisQueue,
         bus: app.bus,
       }),
+      chat: new ChatService({
+        repo: new ChatRepository(app.db),
+        profiles,
+        gateway: app.ai.gateway,
+        retriever: app.ai.retriever,
+        log: app.log,
+      }),
       analysisRunner: new AnalysisRunner({
         config,
         repo: analysisRepository,
@@ -82,5 +92,5 @@ export default fp(
       mailer.close();
     });
   },
-  { name: 'services', dependencies: ['db', 'auth', 'jobs'] },
+  { name: 'services', dependencies: ['db', 'auth', 'jobs', 'ai'] },
 );
