@@ -6,6 +6,14 @@ import { authenticateSocket, sendJson, WS_CLOSE } from '../../lib/ws-auth.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const isAuthMessage = (data: Buffer) => {
+  try {
+    return (JSON.parse(data.toString('utf8')) as { type?: unknown })?.type === 'auth';
+  } catch {
+    return false;
+  }
+};
+
 const send = (socket: WebSocket, event: ChatServerEvent) => sendJson(socket, event);
 
 /**
@@ -19,7 +27,14 @@ const chatWs: FastifyPluginAsync = async (app) => {
     '/ws/chat/:session_id',
     { websocket: true, schema: { hide: true } },
     async (socket: WebSocket, request) => {
-      // Messages that arrive while authenticating (first-message auth) must not be lost.
+      // Listen before authenticating and checking the session, so a message sent right after
+      // connecting is not dropped; it waits until the session is known to be the user's.
+      let ready = false;
+      const early: Buffer[] = [];
+      socket.on('message', (data: Buffer) => {
+        if (ready) onMessage(data);
+        else early.push(data);
+      });
       const userId = await authenticateSocket(socket, request, app.accessTokens);
       if (!userId) return;
       const id = request.params.session_id;
@@ -39,9 +54,8 @@ const chatWs: FastifyPluginAsync = async (app) => {
       const closed = new AbortController();
       socket.once('close', () => closed.abort(new Error('client went away')));
       let busy = false;
-      send(socket, { type: 'ready', session_id: id, mode: chat.mode });
 
-      socket.on('message', (data: Buffer) => {
+      const onMessage = (data: Buffer) => {
         let parsed: unknown;
         try {
           parsed = JSON.parse(data.toString('utf8'));
@@ -70,9 +84,9 @@ const chatWs: FastifyPluginAsync = async (app) => {
         void runTurn(msg.data.content).finally(() => {
           busy = false;
         });
-      });
+      };
 
-      const runTurn = async (content: string) => {
+      const runTurn = async (content: string): Promise<void> => {
         try {
           const turn = await chat.turn(userId, id, content, {
             signal: closed.signal,
@@ -103,6 +117,10 @@ const chatWs: FastifyPluginAsync = async (app) => {
           }
         }
       };
+      send(socket, { type: 'ready', session_id: id, mode: chat.mode });
+      ready = true;
+      // The `auth` message (when the token came that way) was authenticateSocket's.
+      for (const data of early.splice(0)) if (!isAuthMessage(data)) onMessage(data);
     },
   );
 };
