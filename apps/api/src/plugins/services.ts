@@ -8,6 +8,7 @@ import { AnalysisService } from '../modules/analysis/analysis.service.ts';
 import { providersFromSettings } from '../modules/analysis/providers/index.ts';
 import { AuthService } from '../modules/auth/auth.service.ts';
 import { TokensRepository } from '../modules/auth/tokens.repository.ts';
+import { createAnalystToolkit } from '../modules/chat/analyst-toolkit.ts';
 import { ChatRepository } from '../modules/chat/chat.repository.ts';
 import { ChatService } from '../modules/chat/chat.service.ts';
 import { MailRepository } from '../modules/mail/mail.repository.ts';
@@ -71,6 +72,8 @@ export default fp(
         gateway: app.ai.gateway,
         retriever: app.ai.retriever,
         log: app.log,
+        toolkit: createAnalystToolkit({ allowPrivate: config.ALLOW_PRIVATE_NETWORKS }),
+        allowPrivate: config.ALLOW_PRIVATE_NETWORKS,
       }),
       analysisRunner: new AnalysisRunner({
         config,

@@ -1,4 +1,6 @@
 import {
+  AnalystRequest,
+  AnalystResponse,
   Conversation,
   ConversationDetail,
   ConversationList,
@@ -87,6 +89,37 @@ const chatRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(await chat.send(request.userId, request.params.id, request.body.content)),
+  );
+
+  app.post(
+    '/sessions/:id/analyst',
+    {
+      schema: {
+        tags: ['chat'],
+        summary: 'Run the business analyst agent on the website and competitors',
+        description:
+          'Needs a model (409 MODEL_NOT_CONFIGURED otherwise). Uses the profile’s website unless `website_url` is given (422 WEBSITE_REQUIRED when neither). The agent scrapes, audits and checks social profiles of the site and the named competitors, may suggest others it verifies by fetching them (every URL passes the SSRF guard), takes at most 5 steps and stores its report in the session. Scraped text is treated as data, never as instructions.',
+        security,
+        params: IdParams,
+        body: AnalystRequest,
+        response: { 201: AnalystResponse, ...errorsFor(400, 401, 404, 409, 413, 415, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      // Stop the agent's model calls and fetches when the client gives up waiting.
+      const controller = new AbortController();
+      // (the response's close, not the request's: that one fires once the body has been read).
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) controller.abort();
+      });
+      const result = await chat.analyst(
+        request.userId,
+        request.params.id,
+        request.body ?? {},
+        controller.signal,
+      );
+      return reply.status(201).send(result);
+    },
   );
 
   app.delete(

@@ -1,4 +1,6 @@
+import { AnalyzerError, assertPublicUrl } from '@quento/analyzer';
 import type {
+  AnalystResponse,
   ConversationDetail,
   ConversationList,
   CreateSessionRequest,
@@ -6,8 +8,10 @@ import type {
 } from '@quento/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import {
+  type AnalystToolkit,
   advisorReply,
   type ChatMessage,
+  createBusinessAnalyst,
   createConversationChain,
   DailyTokenCapError,
   findingDocs,
@@ -42,6 +46,10 @@ export interface ChatServiceDeps {
   gateway: ModelGateway;
   retriever: Retriever;
   log: FastifyBaseLogger;
+  /** The analyst agent's tools (the analyzer package behind the SSRF guard). */
+  toolkit: AnalystToolkit;
+  /** ALLOW_PRIVATE_NETWORKS, for checking the website URL before the agent starts. */
+  allowPrivate: boolean;
 }
 
 export interface TurnHooks {
@@ -131,6 +139,88 @@ export class ChatService {
     return toConversationDto(row, this.mode);
   }
 
+  /**
+   * Runs the business analyst agent on the user's website (or `websiteUrl`) and its competitors,
+   * and stores its report as an assistant message in the session.
+   */
+  async analyst(
+    userId: string,
+    id: string,
+    body: { website_url?: string | undefined },
+    signal?: AbortSignal,
+  ): Promise<AnalystResponse> {
+    const { repo, profiles, gateway } = this.deps;
+    const [conversation, usedToday, profileRow] = await Promise.all([
+      repo.owned(userId, id),
+      repo.usedToday(userId),
+      profiles.get(userId),
+    ]);
+    if (!conversation) throw errors.notFound('Session');
+    if (conversation.status === 'ended')
+      throw new AppError('SESSION_ENDED', 409, 'This session has ended; start a new one');
+    if (!gateway.isConfigured)
+      throw new AppError(
+        'MODEL_NOT_CONFIGURED',
+        409,
+        'The analyst agent needs a model (CHAT_MODEL); run an analysis from Discover instead',
+      );
+    this.assertCap(usedToday);
+    const profile = rowToProfile(profileRow);
+    const websiteUrl = body.website_url ?? profile?.website_url;
+    if (!websiteUrl)
+      throw new AppError(
+        'WEBSITE_REQUIRED',
+        422,
+        'Tell me your website first, or pass website_url',
+      );
+    try {
+      await assertPublicUrl(websiteUrl, { allowPrivate: this.deps.allowPrivate });
+    } catch (err) {
+      if (err instanceof AnalyzerError)
+        throw new AppError(err.code, 422, err.message, { field: 'website_url' });
+      throw err;
+    }
+    await repo.addMessage({
+      conversationId: id,
+      role: 'user',
+      content: `Analyse ${websiteUrl} and its competitors.`,
+      metadata: { kind: 'analyst_request' },
+    });
+    const agent = createBusinessAnalyst(gateway, this.deps.toolkit);
+    const result = await agent.analyze({ websiteUrl, profile, signal });
+    const toolCalls = result.toolCalls.map((c) => ({
+      name: c.name,
+      url: typeof c.args.url === 'string' ? c.args.url : null,
+    }));
+    const stored = await repo.addMessage({
+      conversationId: id,
+      role: 'assistant',
+      content: result.report,
+      tokensUsed: result.usage.totalTokens,
+      metadata: { kind: 'analyst_report', iterations: result.iterations, tool_calls: toolCalls },
+    });
+    await repo.addUsage(userId, result.usage.totalTokens);
+    return {
+      message: toMessageDto(stored),
+      iterations: result.iterations,
+      tool_calls: toolCalls,
+      competitors_verified: result.competitors.filter((c) => c.ok).map((c) => c.url),
+    };
+  }
+
+  private assertCap(usedToday: number) {
+    try {
+      this.deps.gateway.assertWithinDailyCap(usedToday);
+    } catch (err) {
+      if (err instanceof DailyTokenCapError)
+        throw new AppError('TOKEN_CAP_REACHED', 429, err.message, {
+          cap: err.cap,
+          used: err.used,
+        });
+      throw err;
+    }
+  }
+
   /** HTTP: the whole turn, answered once the follow-up work is done. */
   async send(userId: string, id: string, content: string): Promise<SendMessageResponse> {
     const turn = await this.turn(userId, id, content);
@@ -167,18 +257,7 @@ export class ChatService {
     if (!conversation) throw errors.notFound('Session');
     if (conversation.status === 'ended')
       throw new AppError('SESSION_ENDED', 409, 'This session has ended; start a new one');
-    if (modelMode) {
-      try {
-        gateway.assertWithinDailyCap(usedToday);
-      } catch (err) {
-        if (err instanceof DailyTokenCapError)
-          throw new AppError('TOKEN_CAP_REACHED', 429, err.message, {
-            cap: err.cap,
-            used: err.used,
-          });
-        throw err;
-      }
-    }
+    if (modelMode) this.assertCap(usedToday);
     const profile = rowToProfile(profileRow);
     const [userMessage, hits] = await Promise.all([
       repo.addMessage({ conversationId: id, role: 'user', content }),
