@@ -11,6 +11,8 @@ import type { DatabaseHandle } from './db/client.ts';
 import analysisRoutes from './modules/analysis/analysis.routes.ts';
 import analysisWs from './modules/analysis/analysis.ws.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
+import chatRoutes from './modules/chat/chat.routes.ts';
+import chatWs from './modules/chat/chat.ws.ts';
 import healthRoutes from './modules/health/health.routes.ts';
 import dashboardRoutes from './modules/strategy/dashboard.routes.ts';
 import strategyRoutes from './modules/strategy/strategy.routes.ts';
@@ -103,10 +105,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await v1.register(analysisRoutes, { prefix: '/analysis' });
       await v1.register(strategyRoutes, { prefix: '/strategy' });
       await v1.register(dashboardRoutes, { prefix: '/users' });
+      await v1.register(chatRoutes, { prefix: '/chat' });
     },
     { prefix: '/api/v1' },
   );
   await app.register(analysisWs);
+  await app.register(chatWs);
   return app;
 }
 

@@ -122,6 +122,8 @@ const EnvSchema = z.object({
   LLM_API_KEY: optionalString,
   LLM_FALLBACK_MODELS: list(''),
   LLM_TIMEOUT_MS: int(60_000, 1000),
+  LLM_MAX_RETRIES: int(2, 0),
+  LLM_RETRY_BASE_MS: int(500, 1),
   DAILY_TOKEN_CAP: int(200_000, 0),
   OPENAI_API_KEY: optionalString,
   ANTHROPIC_API_KEY: optionalString,

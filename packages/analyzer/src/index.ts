@@ -13,6 +13,7 @@ export { AUDIT_CATALOGUE, type AuditCatalogueEntry } from './catalogue.ts';
 export { type CategoryConfig, type CategoryId, CONFIG } from './config.ts';
 export { AnalyzerError, type AnalyzerErrorCode, ERRORS } from './errors.ts';
 export { collectFindings, type Finding } from './findings.ts';
+export { Fetcher, type FetchResult } from './net/fetcher.ts';
 export {
   assertPublicUrl,
   checkUrl,

@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -264,4 +265,18 @@ export const mailOutbox = pgTable(
     sentAt: timestamp('sent_at', tz),
   },
   (t) => [index('idx_mail_outbox_user').on(t.userId)],
+);
+
+/** Model tokens a user spent per UTC day, for DAILY_TOKEN_CAP. */
+export const tokenUsage = pgTable(
+  'token_usage',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    tokens: integer('tokens').notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
 );

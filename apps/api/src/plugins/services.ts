@@ -8,6 +8,9 @@ import { AnalysisService } from '../modules/analysis/analysis.service.ts';
 import { providersFromSettings } from '../modules/analysis/providers/index.ts';
 import { AuthService } from '../modules/auth/auth.service.ts';
 import { TokensRepository } from '../modules/auth/tokens.repository.ts';
+import { createAnalystToolkit } from '../modules/chat/analyst-toolkit.ts';
+import { ChatRepository } from '../modules/chat/chat.repository.ts';
+import { ChatService } from '../modules/chat/chat.service.ts';
 import { MailRepository } from '../modules/mail/mail.repository.ts';
 import { ProfileRepository } from '../modules/profile/profile.repository.ts';
 import { StrategyRepository } from '../modules/strategy/strategy.repository.ts';
@@ -28,6 +31,7 @@ export interface Services {
   analysisRepository: AnalysisRepository;
   analysisRunner: AnalysisRunner;
   strategy: StrategyService;
+  chat: ChatService;
 }
 
 declare module 'fastify' {
@@ -75,6 +79,16 @@ export default fp(
         gateway: app.ai.gateway,
         progress,
         log: app.log,
+      }),
+      chat: new ChatService({
+        repo: new ChatRepository(app.db),
+        profiles,
+        gateway: app.ai.gateway,
+        retriever: app.ai.retriever,
+        log: app.log,
+        toolkit: createAnalystToolkit({ allowPrivate: config.ALLOW_PRIVATE_NETWORKS }),
+        allowPrivate: config.ALLOW_PRIVATE_NETWORKS,
+        onProfileChanged: (userId) => progress.sync(userId),
       }),
       analysisRunner: new AnalysisRunner({
         config,

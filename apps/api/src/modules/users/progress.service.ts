@@ -1,17 +1,12 @@
 import type { ProgressResponse, Ring, RingState } from '@quento/contracts';
+import { hasValue, normalizeProfile, REQUIRED_PROFILE_FIELDS } from '../../ai/profile.ts';
 import type { ProgressFacts, ProgressRepository } from './progress.repository.ts';
 
 // First rules for the five rings, from what exists now. Later issues refine each rule here.
 
-const CORE_FIELDS = [
-  'name',
-  'offering',
-  'audience',
-  'differentiators',
-  'goals',
-  'website_url',
-  'competitors',
-] as const;
+// Ring 1 is complete when the profile holds the fields the advisor requires (competitors are
+// asked for but optional: the analyst agent can suggest them). Same rule as the chat's.
+const CORE_FIELDS = REQUIRED_PROFILE_FIELDS;
 
 function state(progress: number): RingState {
   if (progress >= 1) return 'completed';
@@ -21,15 +16,8 @@ function state(progress: number): RingState {
 export function computeRings(f: ProgressFacts): Ring[] {
   const p = f.profile;
   const filled = p
-    ? [
-        p.name,
-        p.offering,
-        p.audience,
-        p.differentiators.length > 0,
-        p.goals.length > 0,
-        p.websiteUrl,
-        p.competitors.length > 0,
-      ].filter(Boolean).length
+    ? CORE_FIELDS.filter((f) => hasValue(normalizeProfile({ ...p, website_url: p.websiteUrl }), f))
+        .length
     : 0;
   const core = filled / CORE_FIELDS.length;
   const discover = f.analysesCompleted > 0 ? 1 : f.analysesRunning > 0 ? 0.5 : 0;

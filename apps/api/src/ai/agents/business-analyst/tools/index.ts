@@ -81,7 +81,8 @@ async function suggestCompetitors(ctx: ToolRunContext): Promise<string[]> {
 function normalize(url: string): string | null {
   try {
     const u = new URL(/^https?:\/\//i.test(url) ? url : `https://${url}`);
-    return u.hostname.includes('.') ? `${u.protocol}//${u.hostname.toLowerCase()}` : null;
+    // Keep a non-default port: a site on :8080 is not the one on :443.
+    return u.hostname.includes('.') ? `${u.protocol}//${u.host.toLowerCase()}` : null;
   } catch {
     return null;
   }

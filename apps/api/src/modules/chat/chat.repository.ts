@@ -1,0 +1,193 @@
+import { and, asc, count, desc, eq, lt, or, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { analyses, conversations, messages, strategies, tokenUsage } from '../../db/schema.ts';
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
+export type AnalysisRow = Pick<
+  typeof analyses.$inferSelect,
+  'id' | 'websiteUrl' | 'summary' | 'completedAt'
+>;
+export type StrategyRow = Pick<
+  typeof strategies.$inferSelect,
+  'id' | 'title' | 'summary' | 'recommendations' | 'actionItems'
+>;
+
+/** UTC day the usage counts against. */
+export const usageDay = (now = new Date()) => now.toISOString().slice(0, 10);
+
+/** Conversations, their messages and per-user daily token usage. Queries only. */
+export class ChatRepository {
+  constructor(private readonly db: Database) {}
+
+  async create(
+    userId: string,
+    values: { title?: string | undefined; ringPhase?: string | undefined; metadata: object },
+  ): Promise<ConversationRow> {
+    const [row] = await this.db
+      .insert(conversations)
+      .values({
+        userId,
+        title: values.title ?? null,
+        ...(values.ringPhase ? { ringPhase: values.ringPhase } : {}),
+        metadata: values.metadata as Record<string, unknown>,
+      })
+      .returning();
+    if (!row) throw new Error('conversation insert returned no row');
+    return row;
+  }
+
+  async list(userId: string, limit: number, offset: number) {
+    const [rows, totals] = await Promise.all([
+      this.db
+        .select()
+        .from(conversations)
+        .where(eq(conversations.userId, userId))
+        .orderBy(desc(conversations.updatedAt), desc(conversations.id))
+        .limit(limit)
+        .offset(offset),
+      this.db.select({ n: count() }).from(conversations).where(eq(conversations.userId, userId)),
+    ]);
+    return { rows, total: totals[0]?.n ?? 0 };
+  }
+
+  /** The user's conversation, or undefined (another user's looks the same as a missing one). */
+  async owned(userId: string, id: string): Promise<ConversationRow | undefined> {
+    const [row] = await this.db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
+      .limit(1);
+    return row;
+  }
+
+  /** Newest `limit` messages before the cursor, returned oldest first, plus one to detect more. */
+  async page(conversationId: string, limit: number, before?: string): Promise<MessageRow[]> {
+    let cursor = sql`true`;
+    if (before) {
+      const [b] = await this.db
+        .select({ createdAt: messages.createdAt, id: messages.id })
+        .from(messages)
+        .where(and(eq(messages.id, before), eq(messages.conversationId, conversationId)))
+        .limit(1);
+      if (!b) return [];
+      cursor =
+        or(
+          lt(messages.createdAt, b.createdAt),
+          and(eq(messages.createdAt, b.createdAt), lt(messages.id, b.id)),
+        ) ?? sql`true`;
+    }
+    return this.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.conversationId, conversationId), cursor))
+      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .limit(limit + 1);
+  }
+
+  /** Every message, oldest first: the chain windows it and the summary covers the rest. */
+  async history(conversationId: string) {
+    return this.db
+      .select({ id: messages.id, role: messages.role, content: messages.content })
+      .from(messages)
+      .where(eq(messages.conversationId, conversationId))
+      .orderBy(asc(messages.createdAt), asc(messages.id));
+  }
+
+  async addMessage(values: {
+    conversationId: string;
+    role: 'user' | 'assistant';
+    content: string;
+    tokensUsed?: number | null;
+    metadata?: Record<string, unknown>;
+    createdAt?: Date;
+  }): Promise<MessageRow> {
+    const [row] = await this.db
+      .insert(messages)
+      .values({
+        conversationId: values.conversationId,
+        role: values.role,
+        content: values.content,
+        tokensUsed: values.tokensUsed ?? null,
+        metadata: values.metadata ?? {},
+        ...(values.createdAt ? { createdAt: values.createdAt } : {}),
+      })
+      .returning();
+    if (!row) throw new Error('message insert returned no row');
+    return row;
+  }
+
+  async update(
+    id: string,
+    changes: Partial<Pick<ConversationRow, 'status' | 'summary' | 'metadata' | 'title'>>,
+  ): Promise<ConversationRow | undefined> {
+    const [row] = await this.db
+      .update(conversations)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(eq(conversations.id, id))
+      .returning();
+    return row;
+  }
+
+  /** Ends an active session; undefined when it was not active (already ended or missing). */
+  async end(userId: string, id: string): Promise<ConversationRow | undefined> {
+    const [row] = await this.db
+      .update(conversations)
+      .set({ status: 'ended', updatedAt: new Date() })
+      .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
+      .returning();
+    return row;
+  }
+
+  async usedToday(userId: string, day = usageDay()): Promise<number> {
+    const [row] = await this.db
+      .select({ tokens: tokenUsage.tokens })
+      .from(tokenUsage)
+      .where(and(eq(tokenUsage.userId, userId), eq(tokenUsage.day, day)))
+      .limit(1);
+    return row?.tokens ?? 0;
+  }
+
+  /** Adds atomically, so concurrent replies of one user do not lose each other's counts. */
+  async addUsage(userId: string, tokens: number, day = usageDay()): Promise<void> {
+    if (tokens <= 0) return;
+    await this.db
+      .insert(tokenUsage)
+      .values({ userId, day, tokens })
+      .onConflictDoUpdate({
+        target: [tokenUsage.userId, tokenUsage.day],
+        set: { tokens: sql`${tokenUsage.tokens} + ${tokens}`, updatedAt: new Date() },
+      });
+  }
+
+  async latestAnalysis(userId: string): Promise<AnalysisRow | undefined> {
+    const [row] = await this.db
+      .select({
+        id: analyses.id,
+        websiteUrl: analyses.websiteUrl,
+        summary: analyses.summary,
+        completedAt: analyses.completedAt,
+      })
+      .from(analyses)
+      .where(and(eq(analyses.userId, userId), eq(analyses.status, 'completed')))
+      .orderBy(desc(analyses.completedAt))
+      .limit(1);
+    return row;
+  }
+
+  async latestStrategy(userId: string): Promise<StrategyRow | undefined> {
+    const [row] = await this.db
+      .select({
+        id: strategies.id,
+        title: strategies.title,
+        summary: strategies.summary,
+        recommendations: strategies.recommendations,
+        actionItems: strategies.actionItems,
+      })
+      .from(strategies)
+      .where(eq(strategies.userId, userId))
+      .orderBy(desc(strategies.createdAt))
+      .limit(1);
+    return row;
+  }
+}

@@ -1,0 +1,409 @@
+import { AnalyzerError, assertPublicUrl } from '@quento/analyzer';
+import type {
+  AnalystResponse,
+  ConversationDetail,
+  ConversationList,
+  CreateSessionRequest,
+  SendMessageResponse,
+} from '@quento/contracts';
+import type { FastifyBaseLogger } from 'fastify';
+import {
+  type AnalystToolkit,
+  advisorReply,
+  type ChatMessage,
+  createBusinessAnalyst,
+  createConversationChain,
+  DailyTokenCapError,
+  findingDocs,
+  type GuidedState,
+  guidedStart,
+  guidedStateSchema,
+  isProfileComplete,
+  type ModelGateway,
+  mergeProfile,
+  normalizeProfile,
+  profileDoc,
+  type Retriever,
+  RINGS,
+  type Ring,
+  summaryDoc,
+} from '../../ai/index.ts';
+import { AppError, errors } from '../../lib/errors.ts';
+import type { ProfileRepository } from '../profile/profile.repository.ts';
+import {
+  profileToChanges,
+  rowToProfile,
+  toAnalysisSummary,
+  toConversationDto,
+  toMessageDto,
+  toStrategySummary,
+} from './chat.mapper.ts';
+import type { ChatRepository, ConversationRow, MessageRow } from './chat.repository.ts';
+
+export interface ChatServiceDeps {
+  repo: ChatRepository;
+  profiles: ProfileRepository;
+  gateway: ModelGateway;
+  retriever: Retriever;
+  log: FastifyBaseLogger;
+  /** The analyst agent's tools (the analyzer package behind the SSRF guard). */
+  toolkit: AnalystToolkit;
+  /** ALLOW_PRIVATE_NETWORKS, for checking the website URL before the agent starts. */
+  allowPrivate: boolean;
+  /** Called after the business profile changed (ring 1 and users.current_ring follow it). */
+  onProfileChanged?: (userId: string) => Promise<void>;
+}
+
+export interface TurnHooks {
+  signal?: AbortSignal | undefined;
+  /** The user's message is stored; the reply is being written. */
+  onTyping?: (userMessage: MessageRow) => void;
+  onToken?: (token: string) => void;
+}
+
+export interface TurnResult {
+  userMessage: MessageRow;
+  reply: MessageRow;
+  interrupted: boolean;
+  profileComplete: boolean;
+  /**
+   * Work after the reply (model mode: profile extraction, running summary, retrieval index).
+   * Resolves to whether ring 1 is complete afterwards.
+   */
+  followUp: Promise<boolean>;
+}
+
+/** How many retrieved snippets go into the prompt. */
+const RETRIEVED_K = 4;
+
+const asRing = (v: string): Ring =>
+  (RINGS as readonly string[]).includes(v) ? (v as Ring) : 'core';
+
+/** Chat sessions: access checks, the turn (store, reply, store), usage and the profile. */
+export class ChatService {
+  constructor(private readonly deps: ChatServiceDeps) {}
+
+  get mode(): 'model' | 'guided' {
+    return this.deps.gateway.isConfigured ? 'model' : 'guided';
+  }
+  private async saveProfile(
+    userId: string,
+    profile: Parameters<typeof profileToChanges>[0],
+  ): Promise<void> {
+    await this.deps.profiles.upsert(userId, profileToChanges(profile));
+    await this.deps.onProfileChanged?.(userId);
+  }
+
+  async create(userId: string, body: CreateSessionRequest) {
+    const { repo, profiles } = this.deps;
+    if (this.mode === 'model') {
+      const row = await repo.create(userId, { ...body, metadata: {} });
+      return toConversationDto(row, this.mode);
+    }
+    // Guided mode opens with the first core-story question, so the user sees what to answer.
+    const start = guidedStart(rowToProfile(await profiles.get(userId)));
+    const row = await repo.create(userId, { ...body, metadata: { guided: start.state } });
+    await repo.addMessage({ conversationId: row.id, role: 'assistant', content: start.reply });
+    return toConversationDto(row, this.mode);
+  }
+
+  async list(userId: string, q: { limit: number; offset: number }): Promise<ConversationList> {
+    const { rows, total } = await this.deps.repo.list(userId, q.limit, q.offset);
+    return {
+      items: rows.map((r) => toConversationDto(r, this.mode)),
+      total,
+      limit: q.limit,
+      offset: q.offset,
+    };
+  }
+
+  async owned(userId: string, id: string): Promise<ConversationRow> {
+    const row = await this.deps.repo.owned(userId, id);
+    if (!row) throw errors.notFound('Session');
+    return row;
+  }
+
+  async get(
+    userId: string,
+    id: string,
+    q: { limit: number; before?: string | undefined },
+  ): Promise<ConversationDetail> {
+    const row = await this.owned(userId, id);
+    const rows = await this.deps.repo.page(id, q.limit, q.before);
+    const more = rows.length > q.limit;
+    const page = rows.slice(0, q.limit);
+    return {
+      ...toConversationDto(row, this.mode),
+      messages: {
+        items: page.reverse().map(toMessageDto),
+        next_before: more ? (page[0]?.id ?? null) : null,
+      },
+    };
+  }
+
+  async end(userId: string, id: string) {
+    await this.owned(userId, id);
+    const row = await this.deps.repo.end(userId, id);
+    if (!row) throw errors.notFound('Session');
+    return toConversationDto(row, this.mode);
+  }
+
+  /**
+   * Runs the business analyst agent on the user's website (or `websiteUrl`) and its competitors,
+   * and stores its report as an assistant message in the session.
+   */
+  async analyst(
+    userId: string,
+    id: string,
+    body: { website_url?: string | undefined },
+    signal?: AbortSignal,
+  ): Promise<AnalystResponse> {
+    const { repo, profiles, gateway } = this.deps;
+    const [conversation, usedToday, profileRow] = await Promise.all([
+      repo.owned(userId, id),
+      repo.usedToday(userId),
+      profiles.get(userId),
+    ]);
+    if (!conversation) throw errors.notFound('Session');
+    if (conversation.status === 'ended')
+      throw new AppError('SESSION_ENDED', 409, 'This session has ended; start a new one');
+    if (!gateway.isConfigured)
+      throw new AppError(
+        'MODEL_NOT_CONFIGURED',
+        409,
+        'The analyst agent needs a model (CHAT_MODEL); run an analysis from Discover instead',
+      );
+    this.assertCap(usedToday);
+    const profile = rowToProfile(profileRow);
+    const websiteUrl = body.website_url ?? profile?.website_url;
+    if (!websiteUrl)
+      throw new AppError(
+        'WEBSITE_REQUIRED',
+        422,
+        'Tell me your website first, or pass website_url',
+      );
+    try {
+      await assertPublicUrl(websiteUrl, { allowPrivate: this.deps.allowPrivate });
+    } catch (err) {
+      if (err instanceof AnalyzerError)
+        throw new AppError(err.code, 422, err.message, { field: 'website_url' });
+      throw err;
+    }
+    await repo.addMessage({
+      conversationId: id,
+      role: 'user',
+      content: `Analyse ${websiteUrl} and its competitors.`,
+      metadata: { kind: 'analyst_request' },
+    });
+    const agent = createBusinessAnalyst(gateway, this.deps.toolkit);
+    const result = await agent.analyze({ websiteUrl, profile, signal });
+    const toolCalls = result.toolCalls.map((c) => ({
+      name: c.name,
+      url: typeof c.args.url === 'string' ? c.args.url : null,
+    }));
+    const stored = await repo.addMessage({
+      conversationId: id,
+      role: 'assistant',
+      content: result.report,
+      tokensUsed: result.usage.totalTokens,
+      metadata: { kind: 'analyst_report', iterations: result.iterations, tool_calls: toolCalls },
+    });
+    await repo.addUsage(userId, result.usage.totalTokens);
+    return {
+      message: toMessageDto(stored),
+      iterations: result.iterations,
+      tool_calls: toolCalls,
+      competitors_verified: result.competitors.filter((c) => c.ok).map((c) => c.url),
+    };
+  }
+
+  private assertCap(usedToday: number) {
+    try {
+      this.deps.gateway.assertWithinDailyCap(usedToday);
+    } catch (err) {
+      if (err instanceof DailyTokenCapError)
+        throw new AppError('TOKEN_CAP_REACHED', 429, err.message, {
+          cap: err.cap,
+          used: err.used,
+        });
+      throw err;
+    }
+  }
+
+  /** HTTP: the whole turn, answered once the follow-up work is done. */
+  async send(userId: string, id: string, content: string): Promise<SendMessageResponse> {
+    const turn = await this.turn(userId, id, content);
+    const complete = await turn.followUp;
+    return {
+      user_message: toMessageDto(turn.userMessage),
+      reply: toMessageDto(turn.reply),
+      profile_complete: complete,
+    };
+  }
+
+  /**
+   * One turn: check access, status and the cap; store the user's message; stream the reply; store
+   * it (interrupted with what arrived when the model fails or `signal` aborts); count usage.
+   */
+  async turn(
+    userId: string,
+    id: string,
+    content: string,
+    hooks: TurnHooks = {},
+  ): Promise<TurnResult> {
+    const { repo, profiles, gateway, retriever } = this.deps;
+    const modelMode = gateway.isConfigured;
+    // Everything the turn reads, at once: the hot path is bounded by the slowest query, not the sum.
+    const [conversation, usedToday, profileRow, history, analysisRow, strategyRow] =
+      await Promise.all([
+        repo.owned(userId, id),
+        modelMode ? repo.usedToday(userId) : Promise.resolve(0),
+        profiles.get(userId),
+        repo.history(id),
+        repo.latestAnalysis(userId),
+        repo.latestStrategy(userId),
+      ]);
+    if (!conversation) throw errors.notFound('Session');
+    if (conversation.status === 'ended')
+      throw new AppError('SESSION_ENDED', 409, 'This session has ended; start a new one');
+    if (modelMode) this.assertCap(usedToday);
+    const profile = rowToProfile(profileRow);
+    const [userMessage, hits] = await Promise.all([
+      repo.addMessage({ conversationId: id, role: 'user', content }),
+      modelMode
+        ? retriever.search(userId, content, RETRIEVED_K).catch((err) => {
+            this.deps.log.warn({ err }, 'retrieval failed; answering without it');
+            return [];
+          })
+        : Promise.resolve([]),
+    ]);
+    hooks.onTyping?.(userMessage);
+
+    const metadata = conversation.metadata as { guided?: unknown; summarizedCount?: unknown };
+    const guided = guidedStateSchema.safeParse(metadata.guided);
+    const guidedState: GuidedState | null = guided.success ? guided.data : null;
+    const summarizedCount =
+      typeof metadata.summarizedCount === 'number' ? metadata.summarizedCount : 0;
+    const chatHistory: ChatMessage[] = history
+      .filter((m) => m.role === 'user' || m.role === 'assistant')
+      .map((m) => ({ role: m.role as ChatMessage['role'], content: m.content }));
+    const analysis = toAnalysisSummary(analysisRow);
+    const strategy = toStrategySummary(strategyRow);
+
+    const reply = await advisorReply(
+      gateway,
+      {
+        ring: asRing(conversation.ringPhase),
+        profile,
+        analysis,
+        strategy,
+        summary: conversation.summary,
+        summarizedCount,
+        history: chatHistory,
+        userMessage: content,
+        retrieved: hits.map((h) => ({ kind: h.kind, text: h.text })),
+        guidedState,
+      },
+      { signal: hooks.signal, onToken: hooks.onToken },
+    );
+    if (reply.error) this.deps.log.warn({ err: reply.error }, 'model reply interrupted');
+
+    const stored = await repo.addMessage({
+      conversationId: id,
+      role: 'assistant',
+      content: reply.content,
+      tokensUsed: reply.tokensUsed,
+      metadata: {
+        mode: reply.mode,
+        ...(reply.interrupted ? { interrupted: true } : {}),
+        ...(reply.error ? { error: reply.error.name } : {}),
+      },
+    });
+
+    let profileComplete = isProfileComplete(profile);
+    let followUp: Promise<boolean>;
+    if (reply.mode === 'guided') {
+      const next = reply.profilePatch
+        ? mergeProfile(normalizeProfile(profile), reply.profilePatch)
+        : normalizeProfile(profile);
+      await Promise.all([
+        repo.update(id, { metadata: { ...conversation.metadata, guided: reply.guidedState } }),
+        reply.profilePatch && Object.keys(reply.profilePatch).length > 0
+          ? this.saveProfile(userId, next)
+          : undefined,
+      ]);
+      profileComplete = isProfileComplete(next);
+      // The index serves model mode's retrieval; keeping it fresh need not hold up the reply.
+      const complete = profileComplete;
+      followUp = this.index(userId, () => [profileDoc(userId, next)]).then(() => complete);
+    } else {
+      await repo.addUsage(userId, reply.tokensUsed);
+      const messagesNow: ChatMessage[] = [
+        ...chatHistory,
+        { role: 'user', content },
+        { role: 'assistant', content: reply.content },
+      ];
+      followUp = this.afterModelReply(userId, conversation, profile, messagesNow, summarizedCount, {
+        analysisId: analysisRow?.id,
+        analysis,
+      }).catch((err) => {
+        this.deps.log.warn({ err }, 'chat follow-up failed');
+        return isProfileComplete(profile);
+      });
+    }
+    return {
+      userMessage,
+      reply: stored,
+      interrupted: reply.interrupted,
+      profileComplete,
+      followUp,
+    };
+  }
+
+  /** Model mode, after the reply: profile extraction, running summary, retrieval index. */
+  private async afterModelReply(
+    userId: string,
+    conversation: ConversationRow,
+    profile: ReturnType<typeof rowToProfile>,
+    messagesNow: ChatMessage[],
+    summarizedCount: number,
+    latest: { analysisId: string | undefined; analysis: ReturnType<typeof toAnalysisSummary> },
+  ): Promise<boolean> {
+    const { repo, profiles, gateway } = this.deps;
+    const chain = createConversationChain(gateway);
+    const [extraction, summary] = await Promise.all([
+      chain.extractProfile({ profile, messages: messagesNow.slice(-6) }),
+      chain.updateSummary({ summary: conversation.summary ?? '', summarizedCount }, messagesNow),
+    ]);
+    const tokens = extraction.usage.totalTokens + summary.usage.totalTokens;
+    const next = mergeProfile(normalizeProfile(profile), extraction.patch);
+    await Promise.all([
+      repo.addUsage(userId, tokens),
+      Object.keys(extraction.patch).length > 0 ? this.saveProfile(userId, next) : undefined,
+      summary.updated
+        ? repo.update(conversation.id, {
+            summary: summary.summary,
+            metadata: { ...conversation.metadata, summarizedCount: summary.summarizedCount },
+          })
+        : undefined,
+    ]);
+    await this.index(userId, () => [
+      profileDoc(userId, next),
+      ...(summary.updated && summary.summary
+        ? [summaryDoc(userId, conversation.id, summary.summary)]
+        : []),
+      ...(latest.analysisId && latest.analysis
+        ? findingDocs(userId, latest.analysisId, latest.analysis)
+        : []),
+    ]);
+    return isProfileComplete(next);
+  }
+
+  private async index(userId: string, docs: () => ReturnType<typeof findingDocs>) {
+    try {
+      await this.deps.retriever.index(docs());
+    } catch (err) {
+      this.deps.log.warn({ err, userId }, 'retrieval indexing failed');
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { ChatClientEvent, type ChatServerEvent } from '@quento/contracts';
+import type { FastifyPluginAsync } from 'fastify';
+import type { WebSocket } from 'ws';
+import { AppError } from '../../lib/errors.ts';
+import { authenticateSocket, sendJson, WS_CLOSE } from '../../lib/ws-auth.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const isAuthMessage = (data: Buffer) => {
+  try {
+    return (JSON.parse(data.toString('utf8')) as { type?: unknown })?.type === 'auth';
+  } catch {
+    return false;
+  }
+};
+
+const send = (socket: WebSocket, event: ChatServerEvent) => sendJson(socket, event);
+
+/**
+ * WS /ws/chat/{session_id}: the client sends `{"type":"message","content"}`; the server answers
+ * `typing`, then `token`s, then `final` (message id, token count, interrupted). Errors are
+ * `{"type":"error","code","message"}` and keep the socket open. One turn at a time per socket.
+ * When the socket closes mid-reply the model call is aborted and the partial reply is stored.
+ */
+const chatWs: FastifyPluginAsync = async (app) => {
+  app.get<{ Params: { session_id: string } }>(
+    '/ws/chat/:session_id',
+    { websocket: true, schema: { hide: true } },
+    async (socket: WebSocket, request) => {
+      // Listen before authenticating and checking the session, so a message sent right after
+      // connecting is not dropped; it waits until the session is known to be the user's.
+      let ready = false;
+      const early: Buffer[] = [];
+      socket.on('message', (data: Buffer) => {
+        if (ready) onMessage(data);
+        else early.push(data);
+      });
+      const userId = await authenticateSocket(socket, request, app.accessTokens);
+      if (!userId) return;
+      const id = request.params.session_id;
+      const chat = app.services.chat;
+      if (!UUID.test(id)) {
+        socket.close(WS_CLOSE.notFound, 'session not found');
+        return;
+      }
+      try {
+        await chat.owned(userId, id);
+      } catch (err) {
+        if (err instanceof AppError && err.status === 404)
+          socket.close(WS_CLOSE.notFound, 'session not found');
+        else socket.close(1011, 'internal error');
+        return;
+      }
+      const closed = new AbortController();
+      socket.once('close', () => closed.abort(new Error('client went away')));
+      let busy = false;
+
+      const onMessage = (data: Buffer) => {
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(data.toString('utf8'));
+        } catch {
+          send(socket, { type: 'error', code: 'BAD_REQUEST', message: 'Messages must be JSON' });
+          return;
+        }
+        const msg = ChatClientEvent.safeParse(parsed);
+        if (!msg.success) {
+          send(socket, {
+            type: 'error',
+            code: 'VALIDATION_FAILED',
+            message: 'Expected {"type":"message","content":"..."} with 1 to 8000 characters',
+          });
+          return;
+        }
+        if (busy) {
+          send(socket, {
+            type: 'error',
+            code: 'BUSY',
+            message: 'Wait for the current reply to finish',
+          });
+          return;
+        }
+        busy = true;
+        void runTurn(msg.data.content).finally(() => {
+          busy = false;
+        });
+      };
+
+      const runTurn = async (content: string): Promise<void> => {
+        try {
+          const turn = await chat.turn(userId, id, content, {
+            signal: closed.signal,
+            onTyping: (m) => send(socket, { type: 'typing', user_message_id: m.id }),
+            onToken: (t) => send(socket, { type: 'token', content: t }),
+          });
+          send(socket, {
+            type: 'final',
+            message_id: turn.reply.id,
+            content: turn.reply.content,
+            tokens_used: turn.reply.tokensUsed ?? 0,
+            interrupted: turn.interrupted,
+            profile_complete: turn.profileComplete,
+          });
+          const complete = await turn.followUp;
+          if (complete !== turn.profileComplete)
+            send(socket, { type: 'profile', profile_complete: complete });
+        } catch (err) {
+          if (err instanceof AppError) {
+            send(socket, { type: 'error', code: err.code, message: err.message });
+          } else {
+            request.log.error({ err }, 'chat turn failed');
+            send(socket, {
+              type: 'error',
+              code: 'INTERNAL_ERROR',
+              message: 'Something went wrong',
+            });
+          }
+        }
+      };
+      send(socket, { type: 'ready', session_id: id, mode: chat.mode });
+      ready = true;
+      // The `auth` message (when the token came that way) was authenticateSocket's.
+      for (const data of early.splice(0)) if (!isAuthMessage(data)) onMessage(data);
+    },
+  );
+};
+
+export default chatWs;
