@@ -46,6 +46,7 @@ import type {
   MessageRow,
   StrategyRow,
 } from './chat.repository.ts';
+import { usageDay } from './chat.repository.ts';
 
 export interface ChatServiceDeps {
   repo: ChatRepository;
@@ -61,7 +62,7 @@ export interface ChatServiceDeps {
 
 /**
  * What a model-mode turn reads besides the new message. A WebSocket keeps it between its turns
- * so a turn costs three queries (cap, store-if-active, retrieval) instead of eight; it is
+ * so a turn costs two queries (store-if-active, retrieval) before the model call instead of eight; it is
  * reloaded after CONTEXT_TTL_MS so analyses, strategies and edits elsewhere show up.
  */
 export interface TurnContext {
@@ -71,6 +72,10 @@ export interface TurnContext {
   profile: BusinessProfile | null;
   analysisRow: AnalysisRow | undefined;
   strategyRow: StrategyRow | undefined;
+  /** Tokens used today as last read plus what this context's turns added since (the cap is soft
+   * by at most one TTL of another device's use). */
+  usedToday: number;
+  day: string;
 }
 
 const CONTEXT_TTL_MS = 30_000;
@@ -281,11 +286,12 @@ export class ChatService {
         : Promise.resolve([]);
     const holder = modelMode ? hooks.context : undefined;
     let ctx = holder?.current;
-    if (ctx && Date.now() - ctx.loadedAt > CONTEXT_TTL_MS) ctx = undefined;
+    if (ctx && (Date.now() - ctx.loadedAt > CONTEXT_TTL_MS || ctx.day !== usageDay()))
+      ctx = undefined;
     let userMessage: MessageRow | undefined;
     let hits: Awaited<ReturnType<typeof search>> = [];
     if (ctx) {
-      this.assertCap(await repo.usedToday(userId));
+      this.assertCap(ctx.usedToday);
       [userMessage, hits] = await Promise.all([
         repo.addUserMessageIfActive(userId, id, content),
         search(),
@@ -322,6 +328,8 @@ export class ChatService {
         profile: rowToProfile(profileRow),
         analysisRow,
         strategyRow,
+        usedToday,
+        day: usageDay(),
       };
       if (holder) holder.current = ctx;
     }
@@ -389,6 +397,7 @@ export class ChatService {
       followUp = this.index(userId, () => [profileDoc(userId, next)]).then(() => complete);
     } else {
       await repo.addUsage(userId, reply.tokensUsed);
+      ctx.usedToday += reply.tokensUsed;
       const messagesNow: ChatMessage[] = [
         ...chatHistory,
         { role: 'user', content },
@@ -432,6 +441,7 @@ export class ChatService {
       chain.updateSummary({ summary: conversation.summary ?? '', summarizedCount }, messagesNow),
     ]);
     const tokens = extraction.usage.totalTokens + summary.usage.totalTokens;
+    ctx.usedToday += tokens;
     const changed = Object.keys(extraction.patch).length > 0;
     const next = mergeProfile(normalizeProfile(profile), extraction.patch);
     const metadata = { ...conversation.metadata, summarizedCount: summary.summarizedCount };
