@@ -156,7 +156,7 @@ forEachBackend((backend) => {
       const byKey = Object.fromEntries(
         body.rings.map((r: { key: string; state: string; progress: number }) => [r.key, r]),
       );
-      // 4 of the 6 required fields (competitors are optional).
+      // 4 of the 6 required profile fields (competitors are optional for ring 1).
       expect(byKey.core).toMatchObject({ state: 'in_progress', progress: 0.67 });
       expect(byKey.discover).toMatchObject({ state: 'completed', progress: 1 });
       expect(byKey.plan).toMatchObject({ state: 'completed', progress: 1 });

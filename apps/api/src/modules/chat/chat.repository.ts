@@ -117,6 +117,39 @@ export class ChatRepository {
     return row;
   }
 
+  /**
+   * Stores a user message only if the conversation is the user's and still active: the check and
+   * the write in one round trip, for the hot path. Undefined when the check failed.
+   */
+  async addUserMessageIfActive(
+    userId: string,
+    conversationId: string,
+    content: string,
+  ): Promise<MessageRow | undefined> {
+    const result = await this.db.execute(sql`
+      insert into ${messages} (conversation_id, role, content)
+      select ${conversationId}, 'user', ${content}
+      where exists (
+        select 1 from ${conversations}
+        where ${conversations.id} = ${conversationId} and ${conversations.userId} = ${userId}
+          and ${conversations.status} = 'active')
+      returning id, conversation_id, role, content, tokens_used, created_at, metadata`);
+    // Both drivers answer { rows }; raw rows carry column names, not Drizzle's field names.
+    const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
+    if (!row) return undefined;
+    return {
+      id: String(row.id),
+      conversationId: String(row.conversation_id),
+      role: String(row.role),
+      content: String(row.content),
+      tokensUsed: row.tokens_used === null ? null : Number(row.tokens_used),
+      createdAt: new Date(row.created_at as string | Date),
+      metadata: (typeof row.metadata === 'string'
+        ? JSON.parse(row.metadata)
+        : (row.metadata ?? {})) as Record<string, unknown>,
+    };
+  }
+
   async update(
     id: string,
     changes: Partial<Pick<ConversationRow, 'status' | 'summary' | 'metadata' | 'title'>>,

@@ -10,6 +10,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import {
   type AnalystToolkit,
   advisorReply,
+  type BusinessProfile,
   type ChatMessage,
   createBusinessAnalyst,
   createConversationChain,
@@ -38,7 +39,14 @@ import {
   toMessageDto,
   toStrategySummary,
 } from './chat.mapper.ts';
-import type { ChatRepository, ConversationRow, MessageRow } from './chat.repository.ts';
+import type {
+  AnalysisRow,
+  ChatRepository,
+  ConversationRow,
+  MessageRow,
+  StrategyRow,
+} from './chat.repository.ts';
+import { usageDay } from './chat.repository.ts';
 
 export interface ChatServiceDeps {
   repo: ChatRepository;
@@ -54,8 +62,30 @@ export interface ChatServiceDeps {
   onProfileChanged?: (userId: string) => Promise<void>;
 }
 
+/**
+ * What a model-mode turn reads besides the new message. A WebSocket keeps it between its turns
+ * so a turn costs two queries (store-if-active, retrieval) before the model call instead of eight; it is
+ * reloaded after CONTEXT_TTL_MS so analyses, strategies and edits elsewhere show up.
+ */
+export interface TurnContext {
+  loadedAt: number;
+  conversation: ConversationRow;
+  history: ChatMessage[];
+  profile: BusinessProfile | null;
+  analysisRow: AnalysisRow | undefined;
+  strategyRow: StrategyRow | undefined;
+  /** Tokens used today as last read plus what this context's turns added since (the cap is soft
+   * by at most one TTL of another device's use). */
+  usedToday: number;
+  day: string;
+}
+
+const CONTEXT_TTL_MS = 30_000;
+
 export interface TurnHooks {
   signal?: AbortSignal | undefined;
+  /** Holder for a context kept between turns (the WebSocket's); filled and updated here. */
+  context?: { current?: TurnContext | undefined } | undefined;
   /** The user's message is stored; the reply is being written. */
   onTyping?: (userMessage: MessageRow) => void;
   onToken?: (token: string) => void;
@@ -81,6 +111,9 @@ const asRing = (v: string): Ring =>
 
 /** Chat sessions: access checks, the turn (store, reply, store), usage and the profile. */
 export class ChatService {
+  /** Analyses whose findings this process has indexed for retrieval. */
+  private readonly indexedAnalyses = new Set<string>();
+
   constructor(private readonly deps: ChatServiceDeps) {}
 
   get mode(): 'model' | 'guided' {
@@ -253,40 +286,74 @@ export class ChatService {
   ): Promise<TurnResult> {
     const { repo, profiles, gateway, retriever } = this.deps;
     const modelMode = gateway.isConfigured;
-    // Everything the turn reads, at once: the hot path is bounded by the slowest query, not the sum.
-    const [conversation, usedToday, profileRow, history, analysisRow, strategyRow] =
-      await Promise.all([
-        repo.owned(userId, id),
-        modelMode ? repo.usedToday(userId) : Promise.resolve(0),
-        profiles.get(userId),
-        repo.history(id),
-        repo.latestAnalysis(userId),
-        repo.latestStrategy(userId),
-      ]);
-    if (!conversation) throw errors.notFound('Session');
-    if (conversation.status === 'ended')
-      throw new AppError('SESSION_ENDED', 409, 'This session has ended; start a new one');
-    if (modelMode) this.assertCap(usedToday);
-    const profile = rowToProfile(profileRow);
-    const [userMessage, hits] = await Promise.all([
-      repo.addMessage({ conversationId: id, role: 'user', content }),
+    const search = () =>
       modelMode
         ? retriever.search(userId, content, RETRIEVED_K).catch((err) => {
             this.deps.log.warn({ err }, 'retrieval failed; answering without it');
             return [];
           })
-        : Promise.resolve([]),
-    ]);
+        : Promise.resolve([]);
+    const holder = modelMode ? hooks.context : undefined;
+    let ctx = holder?.current;
+    if (ctx && (Date.now() - ctx.loadedAt > CONTEXT_TTL_MS || ctx.day !== usageDay()))
+      ctx = undefined;
+    let userMessage: MessageRow | undefined;
+    let hits: Awaited<ReturnType<typeof search>> = [];
+    if (ctx) {
+      this.assertCap(ctx.usedToday);
+      [userMessage, hits] = await Promise.all([
+        repo.addUserMessageIfActive(userId, id, content),
+        search(),
+      ]);
+      // Ended or gone since the context was loaded: take the full path, which says which.
+      if (!userMessage) ctx = undefined;
+    }
+    if (!ctx) {
+      if (holder) holder.current = undefined;
+      // Everything the turn reads, at once: bounded by the slowest query, not the sum.
+      const [conversation, usedToday, profileRow, history, analysisRow, strategyRow] =
+        await Promise.all([
+          repo.owned(userId, id),
+          modelMode ? repo.usedToday(userId) : Promise.resolve(0),
+          profiles.get(userId),
+          repo.history(id),
+          repo.latestAnalysis(userId),
+          repo.latestStrategy(userId),
+        ]);
+      if (!conversation) throw errors.notFound('Session');
+      if (conversation.status === 'ended')
+        throw new AppError('SESSION_ENDED', 409, 'This session has ended; start a new one');
+      if (modelMode) this.assertCap(usedToday);
+      [userMessage, hits] = await Promise.all([
+        repo.addMessage({ conversationId: id, role: 'user', content }),
+        search(),
+      ]);
+      ctx = {
+        loadedAt: Date.now(),
+        conversation,
+        history: history
+          .filter((m) => m.role === 'user' || m.role === 'assistant')
+          .map((m) => ({ role: m.role as ChatMessage['role'], content: m.content })),
+        profile: rowToProfile(profileRow),
+        analysisRow,
+        strategyRow,
+        usedToday,
+        day: usageDay(),
+      };
+      if (holder) holder.current = ctx;
+    }
+    if (!userMessage) throw new Error('user message not stored');
     hooks.onTyping?.(userMessage);
+    const { conversation, profile, analysisRow, strategyRow } = ctx;
+    const history = ctx.history;
 
     const metadata = conversation.metadata as { guided?: unknown; summarizedCount?: unknown };
     const guided = guidedStateSchema.safeParse(metadata.guided);
     const guidedState: GuidedState | null = guided.success ? guided.data : null;
     const summarizedCount =
       typeof metadata.summarizedCount === 'number' ? metadata.summarizedCount : 0;
-    const chatHistory: ChatMessage[] = history
-      .filter((m) => m.role === 'user' || m.role === 'assistant')
-      .map((m) => ({ role: m.role as ChatMessage['role'], content: m.content }));
+    // A copy: the cached history grows below, after this turn's prompt is built.
+    const chatHistory: ChatMessage[] = [...history];
     const analysis = toAnalysisSummary(analysisRow);
     const strategy = toStrategySummary(strategyRow);
 
@@ -320,6 +387,7 @@ export class ChatService {
       },
     });
 
+    history.push({ role: 'user', content }, { role: 'assistant', content: reply.content });
     let profileComplete = isProfileComplete(profile);
     let followUp: Promise<boolean>;
     if (reply.mode === 'guided') {
@@ -338,12 +406,13 @@ export class ChatService {
       followUp = this.index(userId, () => [profileDoc(userId, next)]).then(() => complete);
     } else {
       await repo.addUsage(userId, reply.tokensUsed);
+      ctx.usedToday += reply.tokensUsed;
       const messagesNow: ChatMessage[] = [
         ...chatHistory,
         { role: 'user', content },
         { role: 'assistant', content: reply.content },
       ];
-      followUp = this.afterModelReply(userId, conversation, profile, messagesNow, summarizedCount, {
+      followUp = this.afterModelReply(ctx, userId, messagesNow, summarizedCount, {
         analysisId: analysisRow?.id,
         analysis,
       }).catch((err) => {
@@ -362,40 +431,60 @@ export class ChatService {
 
   /** Model mode, after the reply: profile extraction, running summary, retrieval index. */
   private async afterModelReply(
+    ctx: TurnContext,
     userId: string,
-    conversation: ConversationRow,
-    profile: ReturnType<typeof rowToProfile>,
     messagesNow: ChatMessage[],
     summarizedCount: number,
     latest: { analysisId: string | undefined; analysis: ReturnType<typeof toAnalysisSummary> },
   ): Promise<boolean> {
     const { repo, profiles, gateway } = this.deps;
+    const { conversation, profile } = ctx;
     const chain = createConversationChain(gateway);
+    // Extraction costs a model call a turn: run it while the core story is being told (ring 1
+    // open or a Core conversation), not in every later conversation.
+    const extract = !isProfileComplete(profile) || conversation.ringPhase === 'core';
     const [extraction, summary] = await Promise.all([
-      chain.extractProfile({ profile, messages: messagesNow.slice(-6) }),
+      extract
+        ? chain.extractProfile({ profile, messages: messagesNow.slice(-6) })
+        : { patch: {}, usage: { totalTokens: 0 } },
       chain.updateSummary({ summary: conversation.summary ?? '', summarizedCount }, messagesNow),
     ]);
     const tokens = extraction.usage.totalTokens + summary.usage.totalTokens;
+    ctx.usedToday += tokens;
+    const changed = Object.keys(extraction.patch).length > 0;
     const next = mergeProfile(normalizeProfile(profile), extraction.patch);
+    const metadata = { ...conversation.metadata, summarizedCount: summary.summarizedCount };
     await Promise.all([
       repo.addUsage(userId, tokens),
-      Object.keys(extraction.patch).length > 0 ? this.saveProfile(userId, next) : undefined,
+      changed ? this.saveProfile(userId, next) : undefined,
       summary.updated
-        ? repo.update(conversation.id, {
-            summary: summary.summary,
-            metadata: { ...conversation.metadata, summarizedCount: summary.summarizedCount },
-          })
+        ? repo.update(conversation.id, { summary: summary.summary, metadata })
         : undefined,
     ]);
-    await this.index(userId, () => [
-      profileDoc(userId, next),
-      ...(summary.updated && summary.summary
-        ? [summaryDoc(userId, conversation.id, summary.summary)]
-        : []),
-      ...(latest.analysisId && latest.analysis
-        ? findingDocs(userId, latest.analysisId, latest.analysis)
-        : []),
-    ]);
+    // Keep the socket's context in step with what was just stored.
+    ctx.profile = next;
+    if (summary.updated) {
+      conversation.summary = summary.summary;
+      conversation.metadata = metadata;
+    }
+    const newAnalysis =
+      latest.analysisId && latest.analysis && !this.indexedAnalyses.has(latest.analysisId);
+    if (changed || summary.updated || newAnalysis) {
+      await this.index(userId, () => [
+        ...(changed || !profile ? [profileDoc(userId, next)] : []),
+        ...(summary.updated && summary.summary
+          ? [summaryDoc(userId, conversation.id, summary.summary)]
+          : []),
+        ...(newAnalysis && latest.analysisId && latest.analysis
+          ? findingDocs(userId, latest.analysisId, latest.analysis)
+          : []),
+      ]);
+      if (newAnalysis && latest.analysisId) {
+        // Bounded: forgetting only means indexing an analysis's findings again (an upsert).
+        if (this.indexedAnalyses.size > 10_000) this.indexedAnalyses.clear();
+        this.indexedAnalyses.add(latest.analysisId);
+      }
+    }
     return isProfileComplete(next);
   }
 

@@ -54,6 +54,7 @@ const chatWs: FastifyPluginAsync = async (app) => {
       const closed = new AbortController();
       socket.once('close', () => closed.abort(new Error('client went away')));
       let busy = false;
+      const context = {};
 
       const onMessage = (data: Buffer) => {
         let parsed: unknown;
@@ -81,15 +82,18 @@ const chatWs: FastifyPluginAsync = async (app) => {
           return;
         }
         busy = true;
-        void runTurn(msg.data.content).finally(() => {
+        void runTurn(msg.data.content, () => {
           busy = false;
         });
       };
 
-      const runTurn = async (content: string): Promise<void> => {
+      // The next message is accepted once `final` is out; the follow-up work (profile extraction,
+      // summary, index) finishes in the background and reports a ring-1 change with `profile`.
+      const runTurn = async (content: string, done: () => void): Promise<void> => {
         try {
           const turn = await chat.turn(userId, id, content, {
             signal: closed.signal,
+            context,
             onTyping: (m) => send(socket, { type: 'typing', user_message_id: m.id }),
             onToken: (t) => send(socket, { type: 'token', content: t }),
           });
@@ -101,6 +105,7 @@ const chatWs: FastifyPluginAsync = async (app) => {
             interrupted: turn.interrupted,
             profile_complete: turn.profileComplete,
           });
+          done();
           const complete = await turn.followUp;
           if (complete !== turn.profileComplete)
             send(socket, { type: 'profile', profile_complete: complete });
@@ -115,6 +120,8 @@ const chatWs: FastifyPluginAsync = async (app) => {
               message: 'Something went wrong',
             });
           }
+        } finally {
+          done();
         }
       };
       send(socket, { type: 'ready', session_id: id, mode: chat.mode });

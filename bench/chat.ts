@@ -1,0 +1,209 @@
+/**
+ * Chat overhead benchmark (not a test): `npx tsx bench/chat.ts [chats=20] [messages=5] [delayMs=200]`.
+ *
+ * Starts the fake OpenAI-compatible model (apps/api/test/support/fake-llm.ts) in one child process
+ * with a fixed first-token delay, and the API (embedded PGlite, or DATABASE_URL when set) in
+ * another, with CHAT_MODEL pointing at the fake. Then `chats` users each open a WebSocket chat
+ * and send `messages` messages one after another, all chats at once. Per message: time from
+ * sending to the first `token` event at the client, minus the fake model's delay, is Quento's
+ * overhead (auth'd socket, DB writes and reads, retrieval, prompt building, LangChain, network).
+ * Target (issue 5): p95 <= 25 ms.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+
+const CHATS = Number(process.argv[2] ?? 20);
+const MESSAGES = Number(process.argv[3] ?? 5);
+const DELAY_MS = Number(process.argv[4] ?? 200);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const FAKE = join(ROOT, 'apps/api/test/support/fake-llm.ts');
+const MAIN = join(ROOT, 'apps/api/src/main.ts');
+
+const FAKE_SCRIPT = `
+import { startFakeLlm } from ${JSON.stringify(FAKE)};
+const delay = Number(process.argv[1]);
+const llm = await startFakeLlm({
+  defaultReply: (req) =>
+    req.stream
+      ? { content: 'Thanks, that helps. What makes your bakery different from the others nearby?', firstTokenDelayMs: delay }
+      : { content: 'Summary.' },
+});
+process.stdout.write(llm.baseUrl + '\\n');
+`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function firstLine(child: ChildProcess, match: RegExp): Promise<string> {
+  let buf = '';
+  for (;;) {
+    const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
+    buf += chunk.toString();
+    const line = buf.split('\n').find((l) => match.test(l));
+    if (line) return line;
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)] ?? Number.NaN;
+}
+
+async function main() {
+  const children: ChildProcess[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'quento-bench-chat-'));
+  const stop = () => {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGINT');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  // Never leave the servers running, even when interrupted.
+  process.once('SIGINT', () => {
+    stop();
+    process.exit(130);
+  });
+  process.once('SIGTERM', () => {
+    stop();
+    process.exit(143);
+  });
+  try {
+    const fake = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', FAKE_SCRIPT, String(DELAY_MS)],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    children.push(fake);
+    const baseUrl = (await firstLine(fake, /^http/)).trim();
+
+    const port = await freePort();
+    const api = spawn(
+      process.execPath,
+      [
+        ...(process.env.BENCH_CPU_PROF
+          ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+          : []),
+        '--import',
+        'tsx',
+        MAIN,
+      ],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          JWT_SECRET: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'warn',
+          RUN_WORKER: 'false',
+          CHAT_MODEL: 'openai:fake-chat',
+          LLM_BASE_URL: baseUrl,
+          LLM_API_KEY: 'bench',
+          RATE_LIMIT_AUTH_IP_MAX: '100000',
+          RATE_LIMIT_USER_MAX: '100000',
+        },
+      },
+    );
+    children.push(api);
+    await firstLine(api, /Quento API/);
+    const http = `http://127.0.0.1:${port}`;
+
+    // One user and one session per chat.
+    const chats = await Promise.all(
+      Array.from({ length: CHATS }, async (_, i) => {
+        const reg = await fetch(`${http}/api/v1/auth/register`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            email: `bench-${i}-${Date.now()}@example.com`,
+            password: 'correct horse battery staple',
+          }),
+        });
+        const token = ((await reg.json()) as { access_token: string }).access_token;
+        const ses = await fetch(`${http}/api/v1/chat/sessions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: '{}',
+        });
+        const id = ((await ses.json()) as { id: string }).id;
+        return { token, id };
+      }),
+    );
+
+    const overheads: number[] = [];
+    const typingLatency: number[] = [];
+    const runChat = async ({ token, id }: { token: string; id: string }) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/chat/${id}`, [
+        'quento.v1',
+        `bearer.${token}`,
+      ]);
+      await once(ws, 'open');
+      let onEvent: (e: { type: string }) => void = () => {};
+      ws.on('message', (data) => onEvent(JSON.parse(data.toString())));
+      for (let m = 0; m < MESSAGES; m++) {
+        const sent = performance.now();
+        let first = 0;
+        await new Promise<void>((resolve, reject) => {
+          onEvent = (e) => {
+            if (e.type === 'typing') typingLatency.push(performance.now() - sent);
+            if (e.type === 'token' && !first) first = performance.now();
+            if (e.type === 'final') resolve();
+            if (e.type === 'error') reject(new Error(JSON.stringify(e)));
+          };
+          ws.send(
+            JSON.stringify({
+              type: 'message',
+              content: `Message ${m}: we bake sourdough for cafés.`,
+            }),
+          );
+        });
+        overheads.push(first - sent - DELAY_MS);
+      }
+      ws.close();
+    };
+    // Warm-up: one message on one chat (JIT, prepared statements), not counted.
+    await runChat(chats[0]!);
+    overheads.length = 0;
+    typingLatency.length = 0;
+    const started = performance.now();
+    await Promise.all(chats.map(runChat));
+    const wall = performance.now() - started;
+
+    const sorted = [...overheads].sort((a, b) => a - b);
+    const typing = [...typingLatency].sort((a, b) => a - b);
+    const f = (n: number) => n.toFixed(1);
+    console.log(
+      `chat overhead: ${CHATS} concurrent chats x ${MESSAGES} messages, fake first-token delay ${DELAY_MS} ms, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`,
+    );
+    console.log(
+      `time to first token minus model delay (ms): p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  p99 ${f(percentile(sorted, 99))}  max ${f(sorted.at(-1) ?? 0)}  (n=${sorted.length})`,
+    );
+    console.log(
+      `typing event after send (ms): p50 ${f(percentile(typing, 50))}  p95 ${f(percentile(typing, 95))}`,
+    );
+    console.log(
+      `wall time ${f(wall / 1000)} s; target p95 <= 25 ms: ${percentile(sorted, 95) <= 25 ? 'met' : 'missed'}`,
+    );
+  } finally {
+    stop();
+  }
+}
+
+await main();
