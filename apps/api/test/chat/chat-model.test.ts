@@ -105,6 +105,8 @@ forEachBackend((backend) => {
     const tokens = events.filter((e) => e.type === 'token').map((e) => e.content);
     expect(tokens.length).toBeGreaterThan(1);
     const final = events.at(-1) as Record<string, unknown>;
+    // Coalesced or not, the streamed tokens add up to the stored reply.
+    expect(tokens.join('')).toBe(final.content);
     expect(final).toMatchObject({
       type: 'final',
       content: 'Welcome to Quento, tell me more.',
