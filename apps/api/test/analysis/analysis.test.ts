@@ -12,6 +12,7 @@ import {
   startFakeSeoApis,
 } from '../support/fake-seo-apis.ts';
 import { bakeryPages, type FixtureSite, page, startFixtureSite } from '../support/fixture-site.ts';
+import { dropRedisKeys } from '../support/redis.ts';
 import { follow, type WsTranscript, watch } from '../support/ws.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON from the wire; the assertions check its shape.
@@ -85,6 +86,7 @@ for (const mode of modes) {
     afterAll(async () => {
       await site?.close();
       await rival?.close();
+      if (mode.env.QUEUE_PREFIX) await dropRedisKeys(REDIS_URL, mode.env.QUEUE_PREFIX);
     });
 
     const create = (

@@ -11,6 +11,7 @@ import { analyses } from '../../src/db/schema.ts';
 import { TEST_SECRET } from '../support/app.ts';
 import { backends } from '../support/db.ts';
 import { type FixtureSite, page, startFixtureSite } from '../support/fixture-site.ts';
+import { dropRedisKeys } from '../support/redis.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const postgres = backends.find((b) => b.name === 'postgres')!;
@@ -83,6 +84,7 @@ describe.skipIf(!postgres.available)('a worker killed in the middle of an analys
     await site?.close();
     await db?.dispose();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    await dropRedisKeys(REDIS_URL, 'quento-crash-');
   });
 
   function baseEnv(extra: Record<string, string>): Record<string, string> {

@@ -1,12 +1,15 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { BullQueue } from '../../src/jobs/bullmq-queue.ts';
 import { MemoryQueue } from '../../src/jobs/memory-queue.ts';
 import type { Job, JobQueue, QueueOptions } from '../../src/jobs/queue.ts';
+import { dropRedisKeys } from '../support/redis.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+// One prefix per run of this file, removed from Redis afterwards.
+const PREFIX = `quento-test-q-${randomUUID().slice(0, 8)}`;
 const open: JobQueue<unknown>[] = [];
 
 type Make = (
@@ -22,7 +25,7 @@ const kinds: [string, Make][] = [
         ...o,
         redisUrl: REDIS_URL,
         name: extra?.name ?? `q-${randomUUID()}`,
-        prefix: extra?.prefix ?? 'quento-test',
+        prefix: extra?.prefix ?? PREFIX,
         lockDurationMs: 1500,
       }),
   ],
@@ -50,6 +53,7 @@ async function until(check: () => boolean | Promise<boolean>, ms = 10_000) {
 afterEach(async () => {
   await Promise.all(open.splice(0).map((q) => q.close()));
 });
+afterAll(() => dropRedisKeys(REDIS_URL, PREFIX));
 
 describe.each(kinds)('%s queue', (_kind, make) => {
   const base = { concurrency: 2, attempts: 3, backoffMs: 20 };
@@ -138,7 +142,7 @@ describe('bullmq durability', () => {
     const script = fileURLToPath(new URL('./crash-worker.ts', import.meta.url));
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', script, REDIS_URL, name, 'quento-test'],
+      ['--import', 'tsx', script, REDIS_URL, name, PREFIX],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },
@@ -147,7 +151,7 @@ describe('bullmq durability', () => {
       new BullQueue<{ n: number }>({
         redisUrl: REDIS_URL,
         name,
-        prefix: 'quento-test',
+        prefix: PREFIX,
         concurrency: 1,
         attempts: 3,
         backoffMs: 50,
