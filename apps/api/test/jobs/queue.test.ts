@@ -140,13 +140,9 @@ describe('bullmq durability', () => {
   it('runs a job again on another worker after its worker is killed', async () => {
     const name = `crash-${randomUUID()}`;
     const script = fileURLToPath(new URL('./crash-worker.ts', import.meta.url));
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', script, REDIS_URL, name, PREFIX],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const child = spawn(process.execPath, ['--import', 'tsx', script, REDIS_URL, name, PREFIX], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const producer = track(
       new BullQueue<{ n: number }>({
         redisUrl: REDIS_URL,

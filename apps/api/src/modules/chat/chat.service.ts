@@ -437,7 +437,7 @@ export class ChatService {
     summarizedCount: number,
     latest: { analysisId: string | undefined; analysis: ReturnType<typeof toAnalysisSummary> },
   ): Promise<boolean> {
-    const { repo, profiles, gateway } = this.deps;
+    const { repo, gateway } = this.deps;
     const { conversation, profile } = ctx;
     const chain = createConversationChain(gateway);
     // Extraction costs a model call a turn: run it while the core story is being told (ring 1
