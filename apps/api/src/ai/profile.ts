@@ -19,7 +19,7 @@ export type ProfileField = keyof BusinessProfile;
 export type ProfilePatch = Partial<BusinessProfile>;
 
 /** The order the core-story questions are asked in. */
-export const PROFILE_FIELDS: readonly ProfileField[] = [
+export const PROFILE_FIELDS = [
   'name',
   'offering',
   'audience',
@@ -27,7 +27,7 @@ export const PROFILE_FIELDS: readonly ProfileField[] = [
   'goals',
   'website_url',
   'competitors',
-];
+] as const satisfies readonly ProfileField[];
 
 /**
  * Ring 1 is complete when these hold a value. Competitors are asked for but optional: the analyst

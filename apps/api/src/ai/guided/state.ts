@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import type { AdvisorData, BusinessProfile, ProfileField, ProfilePatch } from '../profile.ts';
+import {
+  type AdvisorData,
+  type BusinessProfile,
+  PROFILE_FIELDS,
+  type ProfileField,
+  type ProfilePatch,
+} from '../profile.ts';
 
-const field = z.enum([
-  'name',
-  'offering',
-  'audience',
-  'differentiators',
-  'goals',
-  'website_url',
-  'competitors',
-]);
+const field = z.enum(PROFILE_FIELDS);
 
 /**
  * What the guided advisor remembers between turns, besides the profile itself. Small and JSON
