@@ -450,25 +450,39 @@ export function createModelGateway(
     return Math.min(maxDelay, hinted ?? exp);
   }
 
-  async function run<T>(
+  /**
+   * The role's models in fallback order. One that cannot be built (a missing key) is skipped like
+   * one that fails, and reported through `skipped` so it can be the error if nothing works.
+   */
+  function* usableModels(
     role: ModelRole,
-    fn: (model: BaseChatModel, ctx: { signal: AbortSignal; spec: string }) => Promise<T>,
-    callOptions: CallOptions = {},
-  ): Promise<{ value: T; model: string; attempts: number }> {
+    skipped: (err: unknown) => void,
+  ): Generator<{ spec: string; model: BaseChatModel }> {
     const specs = candidates(role);
     if (specs.length === 0) throw new ModelNotConfiguredError(role);
-    const outer = callOptions.signal;
-    let lastError: unknown;
-    let attempts = 0;
     for (const spec of specs) {
       let model: BaseChatModel;
       try {
         model = buildChatModel(spec, role);
       } catch (err) {
-        // A model that cannot be built (missing key) is skipped like one that fails.
-        lastError = err;
+        skipped(err);
         continue;
       }
+      yield { spec, model };
+    }
+  }
+
+  async function run<T>(
+    role: ModelRole,
+    fn: (model: BaseChatModel, ctx: { signal: AbortSignal; spec: string }) => Promise<T>,
+    callOptions: CallOptions = {},
+  ): Promise<{ value: T; model: string; attempts: number }> {
+    const outer = callOptions.signal;
+    let lastError: unknown;
+    let attempts = 0;
+    for (const { spec, model } of usableModels(role, (err) => {
+      lastError = err;
+    })) {
       for (let retry = 0; retry <= maxRetries; retry++) {
         attempts++;
         const attempt = new Attempt(timeoutMs, outer);
@@ -505,20 +519,12 @@ export function createModelGateway(
     messages: BaseMessage[],
     callOptions: CallOptions = {},
   ): AsyncGenerator<AIMessageChunk> {
-    const specs = candidates(role);
-    if (specs.length === 0) throw new ModelNotConfiguredError(role);
     const outer = callOptions.signal;
     let lastError: unknown;
     let attempts = 0;
-    for (const spec of specs) {
-      let model: BaseChatModel;
-      try {
-        model = buildChatModel(spec, role);
-      } catch (err) {
-        // A model that cannot be built (missing key) is skipped like one that fails.
-        lastError = err;
-        continue;
-      }
+    for (const { spec, model } of usableModels(role, (err) => {
+      lastError = err;
+    })) {
       for (let retry = 0; retry <= maxRetries; retry++) {
         attempts++;
         const attempt = new Attempt(timeoutMs, outer);
