@@ -30,11 +30,6 @@ export class AnalysisRepository {
     return created;
   }
 
-  async findById(id: string): Promise<AnalysisRow | undefined> {
-    const [row] = await this.db.select().from(analyses).where(eq(analyses.id, id)).limit(1);
-    return row;
-  }
-
   async findForUser(id: string, userId: string): Promise<AnalysisRow | undefined> {
     const [row] = await this.db
       .select()
