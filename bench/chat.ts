@@ -1,17 +1,22 @@
 /**
- * Chat overhead benchmark (not a test): `npx tsx bench/chat.ts [chats=20] [messages=5] [delayMs=200]`.
+ * Chat overhead benchmark (not a test):
+ * `npx tsx bench/chat.ts [chats=20] [messages=10] [delayMs=200] [thinkMs=1000]`.
  *
  * Starts the fake OpenAI-compatible model (apps/api/test/support/fake-llm.ts) in one child process
- * with a fixed first-token delay, and the API (embedded PGlite, or DATABASE_URL when set) in
+ * with a fixed time to first token, and the API (embedded PGlite, or DATABASE_URL when set) in
  * another, with CHAT_MODEL pointing at the fake. Then `chats` users each open a WebSocket chat
- * and send `messages` messages one after another, all chats at once. Per message: time from
- * sending to the first `token` event at the client, minus the fake model's delay, is Quento's
- * overhead (auth'd socket, DB writes and reads, retrieval, prompt building, LangChain, network).
- * Target (issue 5): p95 <= 25 ms.
+ * and send `messages` messages: each waits for the whole reply, then pauses (reading, typing)
+ * for a random time with mean `thinkMs` before the next, so the chats run side by side without
+ * moving in step. With `thinkMs` 0 every chat sends at the same instant and again the moment its
+ * reply ends: the burst case, where 20 turns queue on one event loop.
+ *
+ * Per message: time from sending to the first `token` event at the client, minus the fake
+ * model's delay, is Quento's overhead (socket, DB writes and reads, retrieval, prompt building,
+ * LangChain, network). Target (issue 5): p95 <= 25 ms at 20 concurrent chats.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,8 +24,14 @@ import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 
 const CHATS = Number(process.argv[2] ?? 20);
-const MESSAGES = Number(process.argv[3] ?? 5);
+const MESSAGES = Number(process.argv[3] ?? 10);
 const DELAY_MS = Number(process.argv[4] ?? 200);
+/** Mean pause before each message, uniform in [0, 2 x thinkMs); 0 is the burst case. */
+const THINK_MS = Number(process.argv[5] ?? 1000);
+const think = () =>
+  THINK_MS > 0
+    ? new Promise<void>((resolve) => setTimeout(resolve, Math.random() * 2 * THINK_MS))
+    : Promise.resolve();
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FAKE = join(ROOT, 'apps/api/test/support/fake-llm.ts');
 const MAIN = join(ROOT, 'apps/api/src/main.ts');
@@ -29,10 +40,14 @@ const FAKE_SCRIPT = `
 import { startFakeLlm } from ${JSON.stringify(FAKE)};
 const delay = Number(process.argv[1]);
 const llm = await startFakeLlm({
+  // The reply streams; the follow-up calls (profile extraction as a tool call, the running
+  // summary) answer whole, after the same delay, as a real model would.
   defaultReply: (req) =>
     req.stream
       ? { content: 'Thanks, that helps. What makes your bakery different from the others nearby?', firstTokenDelayMs: delay }
-      : { content: 'Summary.' },
+      : req.tools.length > 0
+        ? { toolCalls: [{ name: req.tools[0].function.name, args: { name: null, offering: null, audience: null, differentiators: [], goals: [], website_url: null, competitors: [] } }], firstTokenDelayMs: delay }
+        : { content: 'The owner runs a bakery.', firstTokenDelayMs: delay },
 });
 process.stdout.write(llm.baseUrl + '\\n');
 `;
@@ -54,6 +69,16 @@ async function firstLine(child: ChildProcess, match: RegExp): Promise<string> {
     buf += chunk.toString();
     const line = buf.split('\n').find((l) => match.test(l));
     if (line) return line;
+  }
+}
+
+/** CPU time (user + system) a child process has used so far, in ms; Linux /proc, else NaN. */
+function cpuMs(child: ChildProcess): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, 100 ticks/s
+  } catch {
+    return Number.NaN;
   }
 }
 
@@ -149,7 +174,7 @@ async function main() {
 
     const overheads: number[] = [];
     const typingLatency: number[] = [];
-    const runChat = async ({ token, id }: { token: string; id: string }) => {
+    const runChat = async ({ token, id }: { token: string; id: string }, count = MESSAGES) => {
       const ws = new WebSocket(`ws://127.0.0.1:${port}/ws/chat/${id}`, [
         'quento.v1',
         `bearer.${token}`,
@@ -157,7 +182,8 @@ async function main() {
       await once(ws, 'open');
       let onEvent: (e: { type: string }) => void = () => {};
       ws.on('message', (data) => onEvent(JSON.parse(data.toString())));
-      for (let m = 0; m < MESSAGES; m++) {
+      for (let m = 0; m < count; m++) {
+        if (count === MESSAGES) await think();
         const sent = performance.now();
         let first = 0;
         await new Promise<void>((resolve, reject) => {
@@ -178,19 +204,23 @@ async function main() {
       }
       ws.close();
     };
-    // Warm-up: one message on one chat (JIT, prepared statements), not counted.
-    await runChat(chats[0]!);
+    // Warm-up: a few messages on one chat (JIT, connections), not counted.
+    await runChat(chats[0]!, 3);
     overheads.length = 0;
     typingLatency.length = 0;
     const started = performance.now();
-    await Promise.all(chats.map(runChat));
+    const [apiCpu0, fakeCpu0] = [cpuMs(api), cpuMs(fake)];
+    await Promise.all(chats.map((chat) => runChat(chat)));
     const wall = performance.now() - started;
+    const turns = CHATS * MESSAGES;
+    const apiCpu = (cpuMs(api) - apiCpu0) / turns;
+    const fakeCpu = (cpuMs(fake) - fakeCpu0) / turns;
 
     const sorted = [...overheads].sort((a, b) => a - b);
     const typing = [...typingLatency].sort((a, b) => a - b);
     const f = (n: number) => n.toFixed(1);
     console.log(
-      `chat overhead: ${CHATS} concurrent chats x ${MESSAGES} messages, fake first-token delay ${DELAY_MS} ms, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`,
+      `chat overhead: ${CHATS} concurrent chats x ${MESSAGES} messages, fake first-token delay ${DELAY_MS} ms, ${THINK_MS > 0 ? `think time mean ${THINK_MS} ms` : 'burst (no think time)'}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`,
     );
     console.log(
       `time to first token minus model delay (ms): p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  p99 ${f(percentile(sorted, 99))}  max ${f(sorted.at(-1) ?? 0)}  (n=${sorted.length})`,
@@ -198,6 +228,7 @@ async function main() {
     console.log(
       `typing event after send (ms): p50 ${f(percentile(typing, 50))}  p95 ${f(percentile(typing, 95))}`,
     );
+    console.log(`CPU per turn (ms): API ${f(apiCpu)}  fake model ${f(fakeCpu)}`);
     console.log(
       `wall time ${f(wall / 1000)} s; target p95 <= 25 ms: ${percentile(sorted, 95) <= 25 ? 'met' : 'missed'}`,
     );

@@ -6,7 +6,7 @@
  */
 import { ChatAnthropic } from '@langchain/anthropic';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { type AIMessage, AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
 import { ChatGoogleGenerativeAI, GoogleGenerativeAIEmbeddings } from '@langchain/google-genai';
 import { ChatOllama, OllamaEmbeddings } from '@langchain/ollama';
@@ -360,6 +360,35 @@ class Attempt {
   }
 }
 
+/**
+ * The model's own streaming generator (LangChain's provider code: request, SSE parsing, message
+ * chunks), entered below `stream()`'s callback and tracing layer: nothing here registers
+ * callbacks, and that layer costs a web stream, a callback manager and a running concatenation
+ * of every chunk on each call, on the path to the first token. Each chunk gets its generation
+ * info (finish reason) as `stream()` would add it. A model without its own streaming (or with it
+ * disabled) goes through `stream()`.
+ */
+async function* streamChunks(
+  model: BaseChatModel,
+  messages: BaseMessage[],
+  signal: AbortSignal,
+): AsyncGenerator<AIMessageChunk> {
+  if (
+    model._streamResponseChunks === BaseChatModel.prototype._streamResponseChunks ||
+    model.disableStreaming
+  ) {
+    for await (const chunk of await model.stream(messages, { signal })) yield chunk;
+    return;
+  }
+  const options = { signal } as Parameters<BaseChatModel['_streamResponseChunks']>[1];
+  for await (const chunk of model._streamResponseChunks(messages, options)) {
+    signal.throwIfAborted();
+    const message = chunk.message as AIMessageChunk;
+    message.response_metadata = { ...chunk.generationInfo, ...message.response_metadata };
+    yield message;
+  }
+}
+
 function isAbortFromCaller(outer: AbortSignal | undefined): boolean {
   return outer?.aborted === true;
 }
@@ -532,8 +561,7 @@ export function createModelGateway(
         let finished = false;
         let usage = ZERO_USAGE;
         try {
-          const upstream = await model.stream(messages, { signal: attempt.controller.signal });
-          for await (const chunk of upstream) {
+          for await (const chunk of streamChunks(model, messages, attempt.controller.signal)) {
             attempt.touch();
             const hasPayload =
               (typeof chunk.content === 'string'

@@ -38,7 +38,15 @@ export interface DatabaseOptions {
 /** Opens PostgreSQL through node-postgres, or the embedded PGlite when no URL is given. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax ?? 10 });
+    const max = options.poolMax ?? 10;
+    // A new connection is a new backend whose caches (catalog, text-search dictionaries) start
+    // cold: its first queries cost milliseconds. Keep a few open and let idle ones live a minute.
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max,
+      min: Math.min(4, max),
+      idleTimeoutMillis: 60_000,
+    });
     // An idle client that loses its connection emits 'error'; without a listener it would crash
     // the process. The pool replaces the client; the next query reports any lasting outage.
     pool.on('error', () => {});

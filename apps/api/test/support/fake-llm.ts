@@ -166,7 +166,16 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     body,
   });
 
-  async function handleChat(res: ServerResponse, record: RecordedRequest): Promise<void> {
+  /**
+   * `arrived` is when the request reached the server: a reply's first-token delay counts from
+   * there, as a provider's time to first token does, so reading the body and preparing the answer
+   * are inside the delay rather than added to it.
+   */
+  async function handleChat(
+    res: ServerResponse,
+    record: RecordedRequest,
+    arrived: number,
+  ): Promise<void> {
     const chat = toChatRequest(record.body);
     const responder = queue.shift() ?? fallback;
     const reply = typeof responder === 'function' ? responder(chat) : responder;
@@ -182,8 +191,6 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
       record.completed = true;
       return;
     }
-    if (reply.firstTokenDelayMs) await sleep(reply.firstTokenDelayMs);
-    if (record.aborted) return;
 
     const id = `chatcmpl-fake-${++callSeq}`;
     const created = Math.floor(Date.now() / 1000);
@@ -202,6 +209,11 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
       total_tokens: promptTokens + completionTokens,
     };
     const finishReason = toolCalls.length > 0 ? 'tool_calls' : 'stop';
+    if (reply.firstTokenDelayMs) {
+      const left = reply.firstTokenDelayMs - (performance.now() - arrived);
+      if (left > 0) await sleep(left);
+    }
+    if (record.aborted) return;
 
     if (!chat.stream) {
       sendJson(res, 200, {
@@ -308,6 +320,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
   }
 
   const server = createServer((req, res) => {
+    const arrived = performance.now();
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'GET' && path === '/v1/models') {
       const ids = options.models ?? ['fake-chat', 'fake-analysis', 'fake-embed'];
@@ -325,7 +338,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
           if (!record.completed) record.aborted = true;
         });
         if (req.method === 'POST' && path === '/v1/chat/completions') {
-          await handleChat(res, record);
+          await handleChat(res, record, arrived);
         } else if (req.method === 'POST' && path === '/v1/embeddings') {
           handleEmbeddings(res, record);
         } else {

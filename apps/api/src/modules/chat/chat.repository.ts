@@ -16,6 +16,24 @@ export type StrategyRow = Pick<
 /** UTC day the usage counts against. */
 export const usageDay = (now = new Date()) => now.toISOString().slice(0, 10);
 
+/** The first row of a raw `returning` over messages, in Drizzle's field names. */
+function firstMessageRow(result: unknown): MessageRow | undefined {
+  // Both drivers answer { rows }; raw rows carry column names, not Drizzle's field names.
+  const row = (result as { rows: Record<string, unknown>[] }).rows[0];
+  if (!row) return undefined;
+  return {
+    id: String(row.id),
+    conversationId: String(row.conversation_id),
+    role: String(row.role),
+    content: String(row.content),
+    tokensUsed: row.tokens_used === null ? null : Number(row.tokens_used),
+    createdAt: new Date(row.created_at as string | Date),
+    metadata: (typeof row.metadata === 'string'
+      ? JSON.parse(row.metadata)
+      : (row.metadata ?? {})) as Record<string, unknown>,
+  };
+}
+
 /** Conversations, their messages and per-user daily token usage. Queries only. */
 export class ChatRepository {
   constructor(private readonly db: Database) {}
@@ -134,20 +152,37 @@ export class ChatRepository {
         where ${conversations.id} = ${conversationId} and ${conversations.userId} = ${userId}
           and ${conversations.status} = 'active')
       returning id, conversation_id, role, content, tokens_used, created_at, metadata`);
-    // Both drivers answer { rows }; raw rows carry column names, not Drizzle's field names.
-    const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
-    if (!row) return undefined;
-    return {
-      id: String(row.id),
-      conversationId: String(row.conversation_id),
-      role: String(row.role),
-      content: String(row.content),
-      tokensUsed: row.tokens_used === null ? null : Number(row.tokens_used),
-      createdAt: new Date(row.created_at as string | Date),
-      metadata: (typeof row.metadata === 'string'
-        ? JSON.parse(row.metadata)
-        : (row.metadata ?? {})) as Record<string, unknown>,
-    };
+    return firstMessageRow(result);
+  }
+
+  /**
+   * Stores the assistant's reply and adds its tokens to the user's day in one statement: one round
+   * trip on the hot path, and never the one without the other.
+   */
+  async addReply(
+    userId: string,
+    values: {
+      conversationId: string;
+      content: string;
+      tokensUsed: number;
+      metadata: Record<string, unknown>;
+    },
+    day = usageDay(),
+  ): Promise<MessageRow> {
+    const result = await this.db.execute(sql`
+      with usage as (
+        insert into ${tokenUsage} (user_id, day, tokens)
+        select ${userId}::uuid, ${day}::date, ${values.tokensUsed}::int
+        where ${values.tokensUsed}::int > 0
+        on conflict (user_id, day) do update
+          set tokens = ${tokenUsage}.tokens + excluded.tokens, updated_at = now())
+      insert into ${messages} (conversation_id, role, content, tokens_used, metadata)
+      values (${values.conversationId}, 'assistant', ${values.content}, ${values.tokensUsed},
+        ${JSON.stringify(values.metadata)}::jsonb)
+      returning id, conversation_id, role, content, tokens_used, created_at, metadata`);
+    const row = firstMessageRow(result);
+    if (!row) throw new Error('reply insert returned no row');
+    return row;
   }
 
   async update(

@@ -30,6 +30,7 @@ import {
   summaryDoc,
 } from '../../ai/index.ts';
 import { AppError, errors } from '../../lib/errors.ts';
+import { QuietLane } from '../../lib/quiet-lane.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
 import {
   profileToChanges,
@@ -82,10 +83,16 @@ export interface TurnContext {
 
 const CONTEXT_TTL_MS = 30_000;
 
+/** A WebSocket's turn context, and its load when one is under way (see `prefetch`). */
+export interface ContextHolder {
+  current?: TurnContext | undefined;
+  loading?: Promise<void> | undefined;
+}
+
 export interface TurnHooks {
   signal?: AbortSignal | undefined;
   /** Holder for a context kept between turns (the WebSocket's); filled and updated here. */
-  context?: { current?: TurnContext | undefined } | undefined;
+  context?: ContextHolder | undefined;
   /** The user's message is stored; the reply is being written. */
   onTyping?: (userMessage: MessageRow) => void;
   onToken?: (token: string) => void;
@@ -113,6 +120,8 @@ const asRing = (v: string): Ring =>
 export class ChatService {
   /** Analyses whose findings this process has indexed for retrieval. */
   private readonly indexedAnalyses = new Set<string>();
+  /** Follow-up work runs here, out of the way of turns that have not sent a first token yet. */
+  private readonly lane = new QuietLane();
 
   constructor(private readonly deps: ChatServiceDeps) {}
 
@@ -263,6 +272,51 @@ export class ChatService {
     }
   }
 
+  /**
+   * Loads a WebSocket's turn context while the user is still typing, so the first message costs
+   * what later ones do. Model mode only; a failure is left for the first turn to meet and report.
+   */
+  prefetch(userId: string, id: string, holder: ContextHolder): void {
+    if (this.mode !== 'model' || holder.current || holder.loading) return;
+    holder.loading = this.loadContext(userId, id, true)
+      .then((ctx) => {
+        holder.current = ctx;
+      })
+      .catch(() => {})
+      .finally(() => {
+        holder.loading = undefined;
+      });
+  }
+
+  /** Everything a turn reads besides the new message, at once: bounded by the slowest query. */
+  private async loadContext(userId: string, id: string, modelMode: boolean): Promise<TurnContext> {
+    const { repo, profiles } = this.deps;
+    const [conversation, usedToday, profileRow, history, analysisRow, strategyRow] =
+      await Promise.all([
+        repo.owned(userId, id),
+        modelMode ? repo.usedToday(userId) : Promise.resolve(0),
+        profiles.get(userId),
+        repo.history(id),
+        repo.latestAnalysis(userId),
+        repo.latestStrategy(userId),
+      ]);
+    if (!conversation) throw errors.notFound('Session');
+    if (conversation.status === 'ended')
+      throw new AppError('SESSION_ENDED', 409, 'This session has ended; start a new one');
+    return {
+      loadedAt: Date.now(),
+      conversation,
+      history: history
+        .filter((m) => m.role === 'user' || m.role === 'assistant')
+        .map((m) => ({ role: m.role as ChatMessage['role'], content: m.content })),
+      profile: rowToProfile(profileRow),
+      analysisRow,
+      strategyRow,
+      usedToday,
+      day: usageDay(),
+    };
+  }
+
   /** HTTP: the whole turn, answered once the follow-up work is done. */
   async send(userId: string, id: string, content: string): Promise<SendMessageResponse> {
     const turn = await this.turn(userId, id, content);
@@ -284,7 +338,28 @@ export class ChatService {
     content: string,
     hooks: TurnHooks = {},
   ): Promise<TurnResult> {
-    const { repo, profiles, gateway, retriever } = this.deps;
+    // In the foreground until the first token is out: follow-up work waits for that.
+    const leave = this.lane.enter();
+    try {
+      return await this.runTurn(userId, id, content, {
+        ...hooks,
+        onToken: (token) => {
+          hooks.onToken?.(token);
+          leave();
+        },
+      });
+    } finally {
+      leave();
+    }
+  }
+
+  private async runTurn(
+    userId: string,
+    id: string,
+    content: string,
+    hooks: TurnHooks,
+  ): Promise<TurnResult> {
+    const { repo, gateway, retriever } = this.deps;
     const modelMode = gateway.isConfigured;
     const search = () =>
       modelMode
@@ -294,6 +369,7 @@ export class ChatService {
           })
         : Promise.resolve([]);
     const holder = modelMode ? hooks.context : undefined;
+    if (holder?.loading) await holder.loading;
     let ctx = holder?.current;
     if (ctx && (Date.now() - ctx.loadedAt > CONTEXT_TTL_MS || ctx.day !== usageDay()))
       ctx = undefined;
@@ -310,36 +386,12 @@ export class ChatService {
     }
     if (!ctx) {
       if (holder) holder.current = undefined;
-      // Everything the turn reads, at once: bounded by the slowest query, not the sum.
-      const [conversation, usedToday, profileRow, history, analysisRow, strategyRow] =
-        await Promise.all([
-          repo.owned(userId, id),
-          modelMode ? repo.usedToday(userId) : Promise.resolve(0),
-          profiles.get(userId),
-          repo.history(id),
-          repo.latestAnalysis(userId),
-          repo.latestStrategy(userId),
-        ]);
-      if (!conversation) throw errors.notFound('Session');
-      if (conversation.status === 'ended')
-        throw new AppError('SESSION_ENDED', 409, 'This session has ended; start a new one');
-      if (modelMode) this.assertCap(usedToday);
+      ctx = await this.loadContext(userId, id, modelMode);
+      if (modelMode) this.assertCap(ctx.usedToday);
       [userMessage, hits] = await Promise.all([
         repo.addMessage({ conversationId: id, role: 'user', content }),
         search(),
       ]);
-      ctx = {
-        loadedAt: Date.now(),
-        conversation,
-        history: history
-          .filter((m) => m.role === 'user' || m.role === 'assistant')
-          .map((m) => ({ role: m.role as ChatMessage['role'], content: m.content })),
-        profile: rowToProfile(profileRow),
-        analysisRow,
-        strategyRow,
-        usedToday,
-        day: usageDay(),
-      };
       if (holder) holder.current = ctx;
     }
     if (!userMessage) throw new Error('user message not stored');
@@ -375,9 +427,8 @@ export class ChatService {
     );
     if (reply.error) this.deps.log.warn({ err: reply.error }, 'model reply interrupted');
 
-    const stored = await repo.addMessage({
+    const stored = await repo.addReply(userId, {
       conversationId: id,
-      role: 'assistant',
       content: reply.content,
       tokensUsed: reply.tokensUsed,
       metadata: {
@@ -405,20 +456,26 @@ export class ChatService {
       const complete = profileComplete;
       followUp = this.index(userId, () => [profileDoc(userId, next)]).then(() => complete);
     } else {
-      await repo.addUsage(userId, reply.tokensUsed);
       ctx.usedToday += reply.tokensUsed;
       const messagesNow: ChatMessage[] = [
         ...chatHistory,
         { role: 'user', content },
         { role: 'assistant', content: reply.content },
       ];
-      followUp = this.afterModelReply(ctx, userId, messagesNow, summarizedCount, {
-        analysisId: analysisRow?.id,
-        analysis,
-      }).catch((err) => {
-        this.deps.log.warn({ err }, 'chat follow-up failed');
-        return isProfileComplete(profile);
-      });
+      const turnCtx = ctx;
+      // One follow-up per conversation waits at a time: a newer turn's replaces it, since it
+      // reads the same recent messages and folds the same history into the summary.
+      followUp = this.lane
+        .run(id, () =>
+          this.afterModelReply(turnCtx, userId, messagesNow, {
+            analysisId: analysisRow?.id,
+            analysis,
+          }),
+        )
+        .catch((err) => {
+          this.deps.log.warn({ err }, 'chat follow-up failed');
+          return isProfileComplete(profile);
+        });
     }
     return {
       userMessage,
@@ -434,11 +491,13 @@ export class ChatService {
     ctx: TurnContext,
     userId: string,
     messagesNow: ChatMessage[],
-    summarizedCount: number,
     latest: { analysisId: string | undefined; analysis: ReturnType<typeof toAnalysisSummary> },
   ): Promise<boolean> {
     const { repo, gateway } = this.deps;
     const { conversation, profile } = ctx;
+    // Read now, not at the turn: an earlier follow-up of this conversation may have moved it.
+    const stored = (conversation.metadata as { summarizedCount?: unknown }).summarizedCount;
+    const summarizedCount = typeof stored === 'number' ? stored : 0;
     const chain = createConversationChain(gateway);
     // Extraction costs a model call a turn: run it while the core story is being told (ring 1
     // open or a Core conversation), not in every later conversation.

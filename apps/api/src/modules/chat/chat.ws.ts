@@ -3,6 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
 import { AppError } from '../../lib/errors.ts';
 import { authenticateSocket, sendJson, WS_CLOSE } from '../../lib/ws-auth.ts';
+import type { ContextHolder } from './chat.service.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -86,7 +87,11 @@ const chatWs: FastifyPluginAsync = async (app) => {
       const closed = new AbortController();
       socket.once('close', () => closed.abort(new Error('client went away')));
       let busy = false;
-      const context = {};
+      // The turn context, loaded now while the user types (model mode) and kept between turns.
+      const context: ContextHolder = {};
+      chat.prefetch(userId, id, context);
+      // A newer turn's follow-up can answer for an older one's: say each change once.
+      let profileSent: boolean | undefined;
 
       const onMessage = (data: Buffer) => {
         let parsed: unknown;
@@ -141,8 +146,10 @@ const chatWs: FastifyPluginAsync = async (app) => {
           });
           done();
           const complete = await turn.followUp;
-          if (complete !== turn.profileComplete)
+          if (complete !== turn.profileComplete && complete !== profileSent) {
+            profileSent = complete;
             send(socket, { type: 'profile', profile_complete: complete });
+          }
         } catch (err) {
           tokens.flush();
           if (err instanceof AppError) {
