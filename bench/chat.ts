@@ -3,8 +3,10 @@
  * `npx tsx bench/chat.ts [chats=20] [messages=10] [delayMs=200] [thinkMs=1000]`.
  *
  * Starts the fake OpenAI-compatible model (apps/api/test/support/fake-llm.ts) in one child process
- * with a fixed time to first token, and the API (embedded PGlite, or DATABASE_URL when set) in
- * another, with CHAT_MODEL pointing at the fake. Then `chats` users each open a WebSocket chat
+ * with a fixed time to first token, and the API in another, with CHAT_MODEL pointing at the fake.
+ * Embedded by default (PGlite, in-process queue: the API also runs the turns' follow-up work).
+ * With DATABASE_URL and REDIS_URL set, the configured layout: PostgreSQL, and the follow-ups go
+ * through BullMQ to a worker process (`apps/api/src/worker.ts`), as deployed. Then `chats` users each open a WebSocket chat
  * and send `messages` messages: each waits for the whole reply, then pauses (reading, typing)
  * for a random time with mean `thinkMs` before the next, so the chats run side by side without
  * moving in step. With `thinkMs` 0 every chat sends at the same instant and again the moment its
@@ -22,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
+import { dropRedisKeys } from '../apps/api/test/support/redis.ts';
 
 const CHATS = Number(process.argv[2] ?? 20);
 const MESSAGES = Number(process.argv[3] ?? 10);
@@ -35,6 +38,9 @@ const think = () =>
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FAKE = join(ROOT, 'apps/api/test/support/fake-llm.ts');
 const MAIN = join(ROOT, 'apps/api/src/main.ts');
+const WORKER = join(ROOT, 'apps/api/src/worker.ts');
+const CONFIGURED = Boolean(process.env.DATABASE_URL && process.env.REDIS_URL);
+const QUEUE_PREFIX = `quento-bench-${process.pid}`;
 
 const FAKE_SCRIPT = `
 import { startFakeLlm } from ${JSON.stringify(FAKE)};
@@ -116,6 +122,23 @@ async function main() {
     const baseUrl = (await firstLine(fake, /^http/)).trim();
 
     const port = await freePort();
+    const env = {
+      ...process.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      QUEUE_PREFIX,
+      // Under the queue prefix, so the run's rate-limit keys go with the rest.
+      RATE_LIMIT_PREFIX: `${QUEUE_PREFIX}:rl:`,
+      CHAT_MODEL: 'openai:fake-chat',
+      LLM_BASE_URL: baseUrl,
+      LLM_API_KEY: 'bench',
+      RATE_LIMIT_AUTH_IP_MAX: '100000',
+      RATE_LIMIT_USER_MAX: '100000',
+    };
     const api = spawn(
       process.execPath,
       [
@@ -129,25 +152,21 @@ async function main() {
       {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'inherit'],
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          JWT_SECRET: 'bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz',
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          DATA_DIR: dataDir,
-          LOG_LEVEL: 'warn',
-          RUN_WORKER: 'false',
-          CHAT_MODEL: 'openai:fake-chat',
-          LLM_BASE_URL: baseUrl,
-          LLM_API_KEY: 'bench',
-          RATE_LIMIT_AUTH_IP_MAX: '100000',
-          RATE_LIMIT_USER_MAX: '100000',
-        },
+        env: { ...env, RUN_WORKER: CONFIGURED ? 'false' : 'true' },
       },
     );
     children.push(api);
     await firstLine(api, /Quento API/);
+    let worker: ChildProcess | undefined;
+    if (CONFIGURED) {
+      worker = spawn(process.execPath, ['--import', 'tsx', WORKER], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+        env: { ...env, RUN_WORKER: 'true' },
+      });
+      children.push(worker);
+      await firstLine(worker, /worker running/);
+    }
     const http = `http://127.0.0.1:${port}`;
 
     // One user and one session per chat.
@@ -210,17 +229,19 @@ async function main() {
     typingLatency.length = 0;
     const started = performance.now();
     const [apiCpu0, fakeCpu0] = [cpuMs(api), cpuMs(fake)];
+    const workerCpu0 = worker ? cpuMs(worker) : 0;
     await Promise.all(chats.map((chat) => runChat(chat)));
     const wall = performance.now() - started;
     const turns = CHATS * MESSAGES;
     const apiCpu = (cpuMs(api) - apiCpu0) / turns;
     const fakeCpu = (cpuMs(fake) - fakeCpu0) / turns;
+    const workerCpu = worker ? (cpuMs(worker) - workerCpu0) / turns : 0;
 
     const sorted = [...overheads].sort((a, b) => a - b);
     const typing = [...typingLatency].sort((a, b) => a - b);
     const f = (n: number) => n.toFixed(1);
     console.log(
-      `chat overhead: ${CHATS} concurrent chats x ${MESSAGES} messages, fake first-token delay ${DELAY_MS} ms, ${THINK_MS > 0 ? `think time mean ${THINK_MS} ms` : 'burst (no think time)'}, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`,
+      `chat overhead: ${CHATS} concurrent chats x ${MESSAGES} messages, fake first-token delay ${DELAY_MS} ms, ${THINK_MS > 0 ? `think time mean ${THINK_MS} ms` : 'burst (no think time)'}, ${CONFIGURED ? 'PostgreSQL + Redis, separate worker' : process.env.DATABASE_URL ? 'PostgreSQL, in-process queue' : 'PGlite, in-process queue'}`,
     );
     console.log(
       `time to first token minus model delay (ms): p50 ${f(percentile(sorted, 50))}  p95 ${f(percentile(sorted, 95))}  p99 ${f(percentile(sorted, 99))}  max ${f(sorted.at(-1) ?? 0)}  (n=${sorted.length})`,
@@ -228,12 +249,21 @@ async function main() {
     console.log(
       `typing event after send (ms): p50 ${f(percentile(typing, 50))}  p95 ${f(percentile(typing, 95))}`,
     );
-    console.log(`CPU per turn (ms): API ${f(apiCpu)}  fake model ${f(fakeCpu)}`);
+    console.log(
+      `CPU per turn (ms, all threads): API ${f(apiCpu)}${worker ? `  worker ${f(workerCpu)}` : ''}  fake model ${f(fakeCpu)}`,
+    );
     console.log(
       `wall time ${f(wall / 1000)} s; target p95 <= 25 ms: ${percentile(sorted, 95) <= 25 ? 'met' : 'missed'}`,
     );
   } finally {
     stop();
+    if (CONFIGURED) {
+      // The queue's keys go once every process using them has exited.
+      await Promise.all(
+        children.map((c) => (c.exitCode === null ? once(c, 'exit') : Promise.resolve())),
+      );
+      await dropRedisKeys(process.env.REDIS_URL!, QUEUE_PREFIX);
+    }
   }
 }
 

@@ -29,6 +29,7 @@ export async function boot(role: Role) {
     poolMax: config.DATABASE_POOL_MAX,
   });
   await runMigrations(db);
+  await db.warm();
   const app = await buildApp(config, { db });
   app.addHook('onClose', () => db.close());
 

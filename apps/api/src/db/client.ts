@@ -22,6 +22,11 @@ export interface DatabaseHandle {
   db: Database;
   kind: 'pglite' | 'postgres';
   ping(): Promise<void>;
+  /**
+   * Opens the pool's connections now and warms each backend (catalog, the English text-search
+   * dictionaries), so the first requests under load do not pay for it. PostgreSQL only.
+   */
+  warm(): Promise<void>;
   /** Runs fn while holding a cross-process lock (PostgreSQL advisory lock), e.g. for migrations. */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -40,13 +45,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (options.url) {
     const max = options.poolMax ?? 10;
     // A new connection is a new backend whose caches (catalog, text-search dictionaries) start
-    // cold: its first queries cost milliseconds. Keep a few open and let idle ones live a minute.
-    const pool = new pg.Pool({
-      connectionString: options.url,
-      max,
-      min: Math.min(4, max),
-      idleTimeoutMillis: 60_000,
-    });
+    // cold: its first full-text query costs about 10 ms. So connections stay open once made
+    // (min = max; `warm` makes them all at start).
+    const pool = new pg.Pool({ connectionString: options.url, max, min: max });
     // An idle client that loses its connection emits 'error'; without a listener it would crash
     // the process. The pool replaces the client; the next query reports any lasting outage.
     pool.on('error', () => {});
@@ -56,6 +57,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       kind: 'postgres',
       ping: async () => {
         await db.execute(sql`select 1`);
+      },
+      warm: async () => {
+        // Concurrent queries make the pool open every connection.
+        await Promise.all(
+          Array.from({ length: max }, () =>
+            pool.query(
+              `select to_tsvector('english', 'warm') @@ websearch_to_tsquery('english', 'warm')`,
+            ),
+          ),
+        );
       },
       exclusive: async (fn) => {
         // Its own connection, outside the pool: a pool of one would otherwise deadlock.
@@ -87,6 +98,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       await db.execute(sql`select 1`);
     },
     // PGlite belongs to this one process; nothing else can migrate it concurrently.
+    warm: async () => {},
     exclusive: (fn) => fn(),
     close: () => client.close(),
   };

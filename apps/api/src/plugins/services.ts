@@ -89,6 +89,9 @@ export default fp(
         toolkit: createAnalystToolkit({ allowPrivate: config.ALLOW_PRIVATE_NETWORKS }),
         allowPrivate: config.ALLOW_PRIVATE_NETWORKS,
         onProfileChanged: (userId) => progress.sync(userId),
+        // An in-process queue runs only where a worker runs; without one, follow up inline.
+        followUps: config.REDIS_URL || config.RUN_WORKER ? app.chatQueue : undefined,
+        bus: app.bus,
       }),
       analysisRunner: new AnalysisRunner({
         config,

@@ -8,7 +8,7 @@ const SWEEP_INTERVAL_MS = 60_000;
 const STALE_GRACE_MS = 60_000;
 
 /**
- * Runs analysis jobs in this process when RUN_WORKER is on (the embedded default, and
+ * Runs analysis jobs and chat follow-ups in this process when RUN_WORKER is on (the embedded default, and
  * `npm run worker`). On start it fails runs that outlived their budget and re-enqueues every
  * unfinished analysis, so a crash or restart never leaves one pending or running for ever.
  */
@@ -37,6 +37,7 @@ export default fp(
         await app.analysisQueue.enqueue(id, { analysisId: id });
       }
       await app.analysisQueue.work(analysisRunner.handle);
+      await app.chatQueue.work(app.services.chat.handleFollowUp);
       sweeper = setInterval(() => {
         sweep().catch((err: unknown) => app.log.warn({ err }, 'stale analysis sweep failed'));
       }, SWEEP_INTERVAL_MS);

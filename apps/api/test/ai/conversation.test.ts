@@ -7,6 +7,7 @@ import {
   createConversationChain,
   RING_PROMPTS,
   RINGS,
+  SUMMARY_BATCH_TURNS,
   windowStart,
 } from '../../src/ai/chains/conversation/index.ts';
 import { createModelGateway, type ModelGateway } from '../../src/ai/models.ts';
@@ -152,29 +153,33 @@ describe('conversation chain against the fake model', () => {
     expect(JSON.stringify(sent.messages)).toContain('Breadbox.com is our rival');
   });
 
-  it('updates the running summary only when turns leave the window', async () => {
+  it('updates the running summary once a batch of turns has left the window', async () => {
     const chain = createConversationChain(gateway);
     const none = await chain.updateSummary({ summary: null, summarizedCount: 0 }, history(10));
     expect(none.updated).toBe(false);
+    // Three turns outside the window: kept verbatim in the prompt for now, no model call.
+    const notYet = await chain.updateSummary({ summary: null, summarizedCount: 0 }, history(13));
+    expect(notYet.updated).toBe(false);
     expect(llm.chatRequests()).toHaveLength(0);
 
-    llm.enqueue({ content: 'Owner runs a bakery; discussed u1 and u2.' });
+    llm.enqueue({ content: 'Owner runs a bakery; discussed u1 to u4.' });
     const r = await chain.updateSummary(
       { summary: 'Earlier: hello.', summarizedCount: 0 },
-      history(12),
+      history(14),
     );
+    expect(SUMMARY_BATCH_TURNS).toBe(4);
     expect(r).toMatchObject({
       updated: true,
-      summarizedCount: 4,
-      summary: 'Owner runs a bakery; discussed u1 and u2.',
+      summarizedCount: 8,
+      summary: 'Owner runs a bakery; discussed u1 to u4.',
     });
     const sent = JSON.stringify(llm.chatRequests()[0]!.messages);
     expect(sent).toContain('Earlier: hello.');
-    expect(sent).toContain('Owner: u2');
-    expect(sent).not.toContain('Owner: u3');
+    expect(sent).toContain('Owner: u4');
+    expect(sent).not.toContain('Owner: u5');
     expect(llm.chatRequests()[0]!.model).toBe('fake-analysis');
 
-    const again = await chain.updateSummary(r, history(12));
+    const again = await chain.updateSummary(r, history(17));
     expect(again.updated).toBe(false);
   });
 });

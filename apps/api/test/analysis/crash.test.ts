@@ -98,6 +98,8 @@ describe.skipIf(!postgres.available)('a worker killed in the middle of an analys
       JWT_SECRET: TEST_SECRET,
       ALLOW_PRIVATE_NETWORKS: 'true',
       ANALYSIS_LOCK_MS: '2000',
+      // Its own rate-limit keys: other runs on this Redis must not count against it.
+      RATE_LIMIT_PREFIX: `quento-crash-rl-${randomBytes(4).toString('hex')}:`,
       ...extra,
     };
   }

@@ -29,6 +29,8 @@ import {
   type Ring,
   summaryDoc,
 } from '../../ai/index.ts';
+import type { EventBus } from '../../events/bus.ts';
+import type { Job, JobQueue } from '../../jobs/queue.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import { QuietLane } from '../../lib/quiet-lane.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
@@ -61,7 +63,39 @@ export interface ChatServiceDeps {
   allowPrivate: boolean;
   /** Called after the business profile changed (ring 1 and users.current_ring follow it). */
   onProfileChanged?: (userId: string) => Promise<void>;
+  /**
+   * Where WebSocket turns send their follow-up work: the job queue, run by the worker (its own
+   * process when configured so), which reports on `chatChannel`. Without it, or over HTTP, the
+   * follow-up runs in this process.
+   */
+  followUps?: JobQueue<ChatFollowUpJob> | undefined;
+  bus?: EventBus | undefined;
 }
+
+/** A turn's follow-up work: profile extraction, running summary, retrieval index. */
+export interface ChatFollowUpJob {
+  userId: string;
+  conversationId: string;
+  /** The reply the turn stored: a follow-up whose reply is no longer the latest is skipped. */
+  replyId: string;
+  /** The latest analysis the turn saw, for indexing its findings once. */
+  analysisId: string | null;
+}
+
+/** Published on `chatChannel` when a follow-up has stored what it learned. */
+export interface ChatFollowUpEvent {
+  type: 'followup';
+  conversation_id: string;
+  profile: BusinessProfile;
+  profile_complete: boolean;
+  summary: string | null;
+  summarized_count: number;
+  /** Tokens the follow-up's model calls used (already added to token_usage). */
+  tokens_used: number;
+}
+
+/** The bus channel of one conversation's follow-up events. */
+export const chatChannel = (conversationId: string) => `chat:${conversationId}`;
 
 /**
  * What a model-mode turn reads besides the new message. A WebSocket keeps it between its turns
@@ -96,6 +130,8 @@ export interface TurnHooks {
   /** The user's message is stored; the reply is being written. */
   onTyping?: (userMessage: MessageRow) => void;
   onToken?: (token: string) => void;
+  /** Send the follow-up work to the job queue (the WebSocket, which hears back on the bus). */
+  queueFollowUp?: boolean;
 }
 
 export interface TurnResult {
@@ -288,6 +324,19 @@ export class ChatService {
       });
   }
 
+  /** Brings a socket's context in step with a follow-up that ran in the worker. */
+  applyFollowUp(holder: ContextHolder, event: ChatFollowUpEvent): void {
+    const ctx = holder.current;
+    if (!ctx || ctx.conversation.id !== event.conversation_id) return;
+    ctx.profile = event.profile;
+    ctx.usedToday += event.tokens_used;
+    ctx.conversation.summary = event.summary;
+    ctx.conversation.metadata = {
+      ...ctx.conversation.metadata,
+      summarizedCount: event.summarized_count,
+    };
+  }
+
   /** Everything a turn reads besides the new message, at once: bounded by the slowest query. */
   private async loadContext(userId: string, id: string, modelMode: boolean): Promise<TurnContext> {
     const { repo, profiles } = this.deps;
@@ -462,20 +511,35 @@ export class ChatService {
         { role: 'user', content },
         { role: 'assistant', content: reply.content },
       ];
-      const turnCtx = ctx;
-      // One follow-up per conversation waits at a time: a newer turn's replaces it, since it
-      // reads the same recent messages and folds the same history into the summary.
-      followUp = this.lane
-        .run(id, () =>
-          this.afterModelReply(turnCtx, userId, messagesNow, {
-            analysisId: analysisRow?.id,
-            analysis,
-          }),
-        )
-        .catch((err) => {
-          this.deps.log.warn({ err }, 'chat follow-up failed');
-          return isProfileComplete(profile);
-        });
+      const latest = { analysisId: analysisRow?.id, analysis };
+      const queue = hooks.queueFollowUp ? this.deps.followUps : undefined;
+      if (queue) {
+        // The worker runs it and reports on the bus; the socket updates its context from that.
+        followUp = queue
+          .enqueue(stored.id, {
+            userId,
+            conversationId: id,
+            replyId: stored.id,
+            analysisId: analysisRow?.id ?? null,
+          })
+          .then(
+            () => profileComplete,
+            (err: unknown) => {
+              this.deps.log.warn({ err }, 'chat follow-up not queued');
+              return profileComplete;
+            },
+          );
+      } else {
+        const turnCtx = ctx;
+        // One follow-up per conversation waits at a time: a newer turn's replaces it, since it
+        // reads the same recent messages and folds the same history into the summary.
+        followUp = this.lane
+          .run(id, () => this.afterModelReply(turnCtx, userId, messagesNow, latest))
+          .catch((err) => {
+            this.deps.log.warn({ err }, 'chat follow-up failed');
+            return isProfileComplete(profile);
+          });
+      }
     }
     return {
       userMessage,
@@ -484,6 +548,64 @@ export class ChatService {
       profileComplete,
       followUp,
     };
+  }
+
+  /**
+   * The worker's side of a queued follow-up: reads the conversation as stored, does the work and
+   * publishes what changed. One conversation's follow-ups run one at a time, and a newer turn's
+   * follow-up makes an older one that has not started yet unnecessary.
+   */
+  readonly handleFollowUp = async (job: Job<ChatFollowUpJob>): Promise<void> => {
+    const { conversationId } = job.data;
+    await this.lane.run(conversationId, () => this.followUpFromStore(job.data));
+  };
+
+  private async followUpFromStore(data: ChatFollowUpJob): Promise<boolean> {
+    const { repo, profiles } = this.deps;
+    const [conversation, profileRow, history] = await Promise.all([
+      repo.owned(data.userId, data.conversationId),
+      profiles.get(data.userId),
+      repo.history(data.conversationId),
+    ]);
+    const profile = rowToProfile(profileRow);
+    if (!conversation) return isProfileComplete(profile);
+    const lastReply = history.findLast((m) => m.role === 'assistant');
+    // A newer reply queued its own follow-up, which reads the same recent messages.
+    if (lastReply && lastReply.id !== data.replyId) return isProfileComplete(profile);
+    const ctx: TurnContext = {
+      loadedAt: Date.now(),
+      conversation,
+      history: [],
+      profile,
+      analysisRow: undefined,
+      strategyRow: undefined,
+      usedToday: 0,
+      day: usageDay(),
+    };
+    const analysisRow =
+      data.analysisId && !this.indexedAnalyses.has(data.analysisId)
+        ? await repo.latestAnalysis(data.userId)
+        : undefined;
+    const messages = history
+      .filter((m) => m.role === 'user' || m.role === 'assistant')
+      .map((m) => ({ role: m.role as ChatMessage['role'], content: m.content }));
+    const complete = await this.afterModelReply(ctx, data.userId, messages, {
+      analysisId: analysisRow?.id,
+      analysis: toAnalysisSummary(analysisRow),
+    });
+    const event: ChatFollowUpEvent = {
+      type: 'followup',
+      conversation_id: conversation.id,
+      profile: normalizeProfile(ctx.profile),
+      profile_complete: complete,
+      summary: conversation.summary,
+      summarized_count: Number(
+        (conversation.metadata as { summarizedCount?: unknown }).summarizedCount ?? 0,
+      ),
+      tokens_used: ctx.usedToday,
+    };
+    await this.deps.bus?.publish(chatChannel(conversation.id), event);
+    return complete;
   }
 
   /** Model mode, after the reply: profile extraction, running summary, retrieval index. */
@@ -508,6 +630,8 @@ export class ChatService {
         : { patch: {}, usage: { totalTokens: 0 } },
       chain.updateSummary({ summary: conversation.summary ?? '', summarizedCount }, messagesNow),
     ]);
+    // The writes and the index can wait too, for turns that came in while the model answered.
+    await this.lane.quiet();
     const tokens = extraction.usage.totalTokens + summary.usage.totalTokens;
     ctx.usedToday += tokens;
     const changed = Object.keys(extraction.patch).length > 0;

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
 import { AppError } from '../../lib/errors.ts';
 import { authenticateSocket, sendJson, WS_CLOSE } from '../../lib/ws-auth.ts';
-import type { ContextHolder } from './chat.service.ts';
+import { type ChatFollowUpEvent, type ContextHolder, chatChannel } from './chat.service.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -90,8 +90,28 @@ const chatWs: FastifyPluginAsync = async (app) => {
       // The turn context, loaded now while the user types (model mode) and kept between turns.
       const context: ContextHolder = {};
       chat.prefetch(userId, id, context);
-      // A newer turn's follow-up can answer for an older one's: say each change once.
-      let profileSent: boolean | undefined;
+      // Ring 1 as the client last heard it (`final`, then `profile` when a follow-up changes it).
+      let profileComplete: boolean | undefined;
+      const tellProfile = (complete: boolean) => {
+        if (profileComplete === undefined || complete === profileComplete) return;
+        profileComplete = complete;
+        send(socket, { type: 'profile', profile_complete: complete });
+      };
+      // Follow-ups run in the worker, possibly another process; they report here.
+      let unsubscribe: (() => Promise<void>) | undefined;
+      try {
+        unsubscribe = await app.bus.subscribe(chatChannel(id), (event) => {
+          const e = event as ChatFollowUpEvent;
+          if (e?.type !== 'followup') return;
+          chat.applyFollowUp(context, e);
+          tellProfile(e.profile_complete);
+        });
+      } catch (err) {
+        request.log.warn({ err }, 'chat follow-up events unavailable');
+      }
+      socket.once('close', () => {
+        unsubscribe?.().catch(() => {});
+      });
 
       const onMessage = (data: Buffer) => {
         let parsed: unknown;
@@ -134,6 +154,7 @@ const chatWs: FastifyPluginAsync = async (app) => {
             context,
             onTyping: (m) => send(socket, { type: 'typing', user_message_id: m.id }),
             onToken: tokens.push,
+            queueFollowUp: true,
           });
           tokens.flush();
           send(socket, {
@@ -144,12 +165,9 @@ const chatWs: FastifyPluginAsync = async (app) => {
             interrupted: turn.interrupted,
             profile_complete: turn.profileComplete,
           });
+          profileComplete = turn.profileComplete;
           done();
-          const complete = await turn.followUp;
-          if (complete !== turn.profileComplete && complete !== profileSent) {
-            profileSent = complete;
-            send(socket, { type: 'profile', profile_complete: complete });
-          }
+          tellProfile(await turn.followUp);
         } catch (err) {
           tokens.flush();
           if (err instanceof AppError) {

@@ -19,6 +19,7 @@ export {
 export { buildReplyMessages, respond, windowStart } from './nodes/respond.ts';
 export {
   maybeUpdateSummary,
+  SUMMARY_BATCH_TURNS,
   type SummaryState,
   type SummaryUpdate,
   updateSummary,

@@ -1,9 +1,11 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import {
   type AIMessage,
   type BaseMessage,
   HumanMessage,
   SystemMessage,
 } from '@langchain/core/messages';
+import type { Runnable } from '@langchain/core/runnables';
 import { z } from 'zod';
 import {
   type CallOptions,
@@ -67,6 +69,30 @@ export function extractionToPatch(x: ProfileExtraction): ProfilePatch {
   return patch;
 }
 
+type Extractor = Runnable<BaseMessage[], { raw: BaseMessage; parsed: unknown }>;
+const extractors = new WeakMap<BaseChatModel, Extractor>();
+
+/**
+ * The model bound to the extraction schema, built once per model: binding clones the model, and
+ * a clone builds its own provider client on first use, which is most of a call's cost.
+ */
+function extractor(model: BaseChatModel, spec: string): Extractor {
+  let bound = extractors.get(model);
+  if (!bound) {
+    // Tool calling is the most widely supported way across providers and OpenAI-compatible
+    // servers; Ollama's native client does better with its JSON-schema format.
+    const method =
+      parseModelSpec(spec, true).provider === 'ollama' ? 'jsonSchema' : 'functionCalling';
+    bound = model.withStructuredOutput(profileExtractionSchema, {
+      name: 'update_business_profile',
+      method,
+      includeRaw: true,
+    }) as Extractor;
+    extractors.set(model, bound);
+  }
+  return bound;
+}
+
 /** Structured extraction (analysis model, zod schema) of a profile patch from the conversation. */
 export async function extractProfilePatch(
   gateway: ModelGateway,
@@ -86,19 +112,7 @@ export async function extractProfilePatch(
   ];
   const { value, model, attempts } = await gateway.run(
     'analysis',
-    (m, { signal, spec }) => {
-      // Tool calling is the most widely supported way across providers and OpenAI-compatible
-      // servers; Ollama's native client does better with its JSON-schema format.
-      const method =
-        parseModelSpec(spec, true).provider === 'ollama' ? 'jsonSchema' : 'functionCalling';
-      return m
-        .withStructuredOutput(profileExtractionSchema, {
-          name: 'update_business_profile',
-          method,
-          includeRaw: true,
-        })
-        .invoke(prompt, { signal });
-    },
+    (m, { signal, spec }) => extractor(m, spec).invoke(prompt, { signal }),
     options,
   );
   const usage = usageOf(value.raw as AIMessage);

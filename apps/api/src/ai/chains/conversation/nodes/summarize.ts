@@ -47,9 +47,16 @@ export async function updateSummary(
 }
 
 /**
- * When messages have left the 10-turn window and are not yet summarised, fold them into the
- * summary. `history` is the whole conversation including the latest exchange. Cheap no-op
- * otherwise, so call it after every exchange.
+ * Turns that must have left the window, unsummarised, before the summary is updated: one model
+ * call per few turns rather than one per turn. Until then the reply keeps them verbatim (see
+ * `buildReplyMessages`, which keeps up to twice the window), so nothing drops out of the prompt.
+ */
+export const SUMMARY_BATCH_TURNS = 4;
+
+/**
+ * When at least SUMMARY_BATCH_TURNS turns have left the 10-turn window and are not yet
+ * summarised, fold them into the summary. `history` is the whole conversation including the
+ * latest exchange. Cheap no-op otherwise, so call it after every exchange.
  */
 export async function maybeUpdateSummary(
   gateway: ModelGateway,
@@ -58,8 +65,9 @@ export async function maybeUpdateSummary(
   options: CallOptions = {},
 ): Promise<SummaryUpdate> {
   const start = windowStart(history);
-  if (start <= state.summarizedCount) return { ...state, updated: false, usage: ZERO_USAGE };
   const toFold = history.slice(state.summarizedCount, start);
+  if (toFold.filter((m) => m.role === 'user').length < SUMMARY_BATCH_TURNS)
+    return { ...state, updated: false, usage: ZERO_USAGE };
   const { summary, usage } = await updateSummary(gateway, state.summary, toFold, options);
   return { summary, summarizedCount: start, updated: true, usage };
 }
