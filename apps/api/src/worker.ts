@@ -1,4 +1,4 @@
 import { boot } from './boot.ts';
 
-/** Runs analysis jobs without serving HTTP (`npm run worker -w apps/api`). */
+/** Runs analysis jobs and chat follow-ups without serving HTTP (`npm run worker -w apps/api`). */
 await boot('worker');

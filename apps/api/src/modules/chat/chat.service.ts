@@ -141,7 +141,8 @@ export interface TurnResult {
   profileComplete: boolean;
   /**
    * Work after the reply (model mode: profile extraction, running summary, retrieval index).
-   * Resolves to whether ring 1 is complete afterwards.
+   * Resolves to whether ring 1 is complete afterwards; when the work was queued (`queueFollowUp`),
+   * once it is queued, with ring 1 as it stands (the result comes on `chatChannel`).
    */
   followUp: Promise<boolean>;
 }
