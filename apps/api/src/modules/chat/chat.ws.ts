@@ -97,21 +97,27 @@ const chatWs: FastifyPluginAsync = async (app) => {
         profileComplete = complete;
         send(socket, { type: 'profile', profile_complete: complete });
       };
-      // Follow-ups run in the worker, possibly another process; they report here.
+      // Follow-ups run in the worker, possibly another process; they report here (model mode).
       let unsubscribe: (() => Promise<void>) | undefined;
-      try {
-        unsubscribe = await app.bus.subscribe(chatChannel(id), (event) => {
-          const e = event as ChatFollowUpEvent;
-          if (e?.type !== 'followup') return;
-          chat.applyFollowUp(context, e);
-          tellProfile(e.profile_complete);
-        });
-      } catch (err) {
-        request.log.warn({ err }, 'chat follow-up events unavailable');
-      }
+      let gone = false;
       socket.once('close', () => {
+        gone = true;
         unsubscribe?.().catch(() => {});
       });
+      if (chat.mode === 'model') {
+        try {
+          unsubscribe = await app.bus.subscribe(chatChannel(id), (event) => {
+            const e = event as ChatFollowUpEvent;
+            if (e?.type !== 'followup') return;
+            chat.applyFollowUp(context, e);
+            tellProfile(e.profile_complete);
+          });
+          // Closed while subscribing: the close handler had nothing to undo yet.
+          if (gone) await unsubscribe();
+        } catch (err) {
+          request.log.warn({ err }, 'chat follow-up events unavailable');
+        }
+      }
 
       const onMessage = (data: Buffer) => {
         let parsed: unknown;
