@@ -53,6 +53,21 @@ describe('QuietLane', () => {
     expect(Date.now() - at).toBeGreaterThanOrEqual(25);
   });
 
+  it('forgets waits that timed out, so they do not pile up under constant load', async () => {
+    const lane = new QuietLane(10);
+    lane.enter(); // never left
+    await Promise.all(Array.from({ length: 50 }, () => lane.quiet()));
+    expect((lane as unknown as { waiting: unknown[] }).waiting).toHaveLength(0);
+  });
+
+  it('settles the callers of a task that throws before its first await', async () => {
+    const lane = new QuietLane();
+    const throwsAtOnce = (() => {
+      throw new Error('at once');
+    }) as unknown as () => Promise<void>;
+    await expect(lane.run('k', throwsAtOnce)).rejects.toThrow('at once');
+  });
+
   it('a newer task under the same key replaces a waiting one, and both callers get its result', async () => {
     const lane = new QuietLane(10_000);
     const leave = lane.enter();

@@ -1,3 +1,5 @@
+type Settle = [(value: unknown) => void, (error: unknown) => void];
+
 /**
  * A lane for work that can wait: it starts only while nothing is in the foreground, so it never
  * holds up a foreground operation (a chat turn on its way to its first token). Under constant
@@ -5,8 +7,6 @@
  * already has one waiting replaces it, and both callers get the newer task's result: the newer
  * one covers what the older would have done (a conversation's follow-up, say).
  */
-type Settle = [(value: unknown) => void, (error: unknown) => void];
-
 export class QuietLane {
   private foreground = 0;
   private readonly waiting: Array<() => void> = [];
@@ -38,7 +38,12 @@ export class QuietLane {
         clearTimeout(timer);
         resolve();
       };
-      const timer = setTimeout(go, this.maxWaitMs);
+      const timer = setTimeout(() => {
+        // Gone from the line too, so waits that time out under constant load do not pile up.
+        const i = this.waiting.indexOf(go);
+        if (i >= 0) this.waiting.splice(i, 1);
+        go();
+      }, this.maxWaitMs);
       timer.unref?.();
       this.waiting.push(go);
       this.release();
@@ -64,7 +69,8 @@ export class QuietLane {
         await this.quiet();
         await this.running.get(key)?.catch(() => {});
         this.queued.delete(key);
-        const running = entry.task();
+        // A task that throws before its first await still settles its callers.
+        const running = Promise.resolve().then(entry.task);
         this.running.set(key, running);
         running.then(
           (v) => {
