@@ -147,6 +147,15 @@ export interface TurnResult {
   followUp: Promise<boolean>;
 }
 
+/** Stored messages as the chain reads them: the user's and the assistant's, in order. */
+const toChatMessages = (rows: Array<Pick<MessageRow, 'role' | 'content'>>): ChatMessage[] =>
+  rows
+    .filter((m) => m.role === 'user' || m.role === 'assistant')
+    .map((m) => ({ role: m.role as ChatMessage['role'], content: m.content }));
+
+/** What the follow-up reads and keeps up to date: a socket's turn context, or one made for it. */
+type FollowUpContext = Pick<TurnContext, 'conversation' | 'profile' | 'usedToday'>;
+
 /** How many retrieved snippets go into the prompt. */
 const RETRIEVED_K = 4;
 
@@ -356,9 +365,7 @@ export class ChatService {
     return {
       loadedAt: Date.now(),
       conversation,
-      history: history
-        .filter((m) => m.role === 'user' || m.role === 'assistant')
-        .map((m) => ({ role: m.role as ChatMessage['role'], content: m.content })),
+      history: toChatMessages(history),
       profile: rowToProfile(profileRow),
       analysisRow,
       strategyRow,
@@ -573,24 +580,12 @@ export class ChatService {
     const lastReply = history.findLast((m) => m.role === 'assistant');
     // A newer reply queued its own follow-up, which reads the same recent messages.
     if (lastReply && lastReply.id !== data.replyId) return isProfileComplete(profile);
-    const ctx: TurnContext = {
-      loadedAt: Date.now(),
-      conversation,
-      history: [],
-      profile,
-      analysisRow: undefined,
-      strategyRow: undefined,
-      usedToday: 0,
-      day: usageDay(),
-    };
+    const ctx: FollowUpContext = { conversation, profile, usedToday: 0 };
     const analysisRow =
       data.analysisId && !this.indexedAnalyses.has(data.analysisId)
         ? await repo.latestAnalysis(data.userId)
         : undefined;
-    const messages = history
-      .filter((m) => m.role === 'user' || m.role === 'assistant')
-      .map((m) => ({ role: m.role as ChatMessage['role'], content: m.content }));
-    const complete = await this.afterModelReply(ctx, data.userId, messages, {
+    const complete = await this.afterModelReply(ctx, data.userId, toChatMessages(history), {
       analysisId: analysisRow?.id,
       analysis: toAnalysisSummary(analysisRow),
     });
@@ -611,7 +606,7 @@ export class ChatService {
 
   /** Model mode, after the reply: profile extraction, running summary, retrieval index. */
   private async afterModelReply(
-    ctx: TurnContext,
+    ctx: FollowUpContext,
     userId: string,
     messagesNow: ChatMessage[],
     latest: { analysisId: string | undefined; analysis: ReturnType<typeof toAnalysisSummary> },
