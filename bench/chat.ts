@@ -19,12 +19,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
 import { dropRedisKeys } from '../apps/api/test/support/redis.ts';
+import { freePort, root } from './lib.ts';
 
 const CHATS = Number(process.argv[2] ?? 20);
 const MESSAGES = Number(process.argv[3] ?? 10);
@@ -35,7 +34,7 @@ const think = () =>
   THINK_MS > 0
     ? new Promise<void>((resolve) => setTimeout(resolve, Math.random() * 2 * THINK_MS))
     : Promise.resolve();
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = root;
 const FAKE = join(ROOT, 'apps/api/test/support/fake-llm.ts');
 const MAIN = join(ROOT, 'apps/api/src/main.ts');
 const WORKER = join(ROOT, 'apps/api/src/worker.ts');
@@ -57,16 +56,6 @@ const llm = await startFakeLlm({
 });
 process.stdout.write(llm.baseUrl + '\\n');
 `;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function firstLine(child: ChildProcess, match: RegExp): Promise<string> {
   let buf = '';

@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import { type EventBus, MemoryBus, RedisBus } from '../events/bus.ts';
 import { BullQueue } from '../jobs/bullmq-queue.ts';
 import { MemoryQueue } from '../jobs/memory-queue.ts';
-import type { JobQueue } from '../jobs/queue.ts';
+import type { JobQueue, QueueOptions } from '../jobs/queue.ts';
 import type { AnalysisJobData } from '../modules/analysis/analysis.runner.ts';
 import type { ChatFollowUpJob } from '../modules/chat/chat.service.ts';
 
@@ -25,26 +25,37 @@ declare module 'fastify' {
 /** External layer: the job queue and the event bus. */
 export default fp(
   async (app: FastifyInstance, { config }: { config: Config }) => {
-    const options = {
-      concurrency: config.ANALYSIS_CONCURRENCY,
-      attempts: config.ANALYSIS_MAX_ATTEMPTS,
-      backoffMs: 2000,
-    };
     const redisUrl = config.REDIS_URL;
-    const queue: JobQueue<AnalysisJobData> = redisUrl
-      ? new BullQueue({
-          ...options,
-          redisUrl,
-          name: 'analysis',
-          prefix: config.QUEUE_PREFIX,
-          lockDurationMs: config.ANALYSIS_LOCK_MS,
-        })
-      : new MemoryQueue(options);
+    /** BullMQ on Redis when configured, in-process otherwise. */
+    const queueFor = <T>(
+      name: string,
+      options: QueueOptions,
+      lockDurationMs?: number,
+    ): JobQueue<T> =>
+      redisUrl
+        ? new BullQueue<T>({
+            ...options,
+            redisUrl,
+            name,
+            prefix: config.QUEUE_PREFIX,
+            ...(lockDurationMs ? { lockDurationMs } : {}),
+          })
+        : new MemoryQueue<T>(options);
+    const queue = queueFor<AnalysisJobData>(
+      'analysis',
+      {
+        concurrency: config.ANALYSIS_CONCURRENCY,
+        attempts: config.ANALYSIS_MAX_ATTEMPTS,
+        backoffMs: 2000,
+      },
+      config.ANALYSIS_LOCK_MS,
+    );
     // A follow-up is not retried: it adds token usage as it goes, and the next turn's covers it.
-    const chatOptions = { concurrency: CHAT_FOLLOW_UP_CONCURRENCY, attempts: 1, backoffMs: 1000 };
-    const chatQueue: JobQueue<ChatFollowUpJob> = redisUrl
-      ? new BullQueue({ ...chatOptions, redisUrl, name: 'chat', prefix: config.QUEUE_PREFIX })
-      : new MemoryQueue(chatOptions);
+    const chatQueue = queueFor<ChatFollowUpJob>('chat', {
+      concurrency: CHAT_FOLLOW_UP_CONCURRENCY,
+      attempts: 1,
+      backoffMs: 1000,
+    });
     const bus: EventBus = redisUrl
       ? new RedisBus(redisUrl, `${config.QUEUE_PREFIX}:events:`)
       : new MemoryBus();
