@@ -1,0 +1,68 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { DarkTheme, DefaultTheme, ThemeProvider } from 'expo-router';
+import { StatusBar } from 'expo-status-bar';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { SafeAreaProvider } from 'react-native-safe-area-context';
+import { queryClient } from '../lib/query-client';
+import { persistQueries } from '../lib/query-persistence';
+import { useAuth } from '../stores/auth-store';
+import { usePreferences } from '../stores/preferences-store';
+import { useTheme } from '../theme/use-theme';
+import { LoadingState } from '../ui/states';
+import { RootView } from './root-view';
+
+/** Loads what the device remembers (preferences, session, last-known data) before the first screen. */
+function useBoot(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    void Promise.all([
+      usePreferences.getState().hydrate(),
+      useAuth.getState().hydrate(),
+      persistQueries(queryClient).then((s) => {
+        stop = s;
+      }),
+    ]).finally(() => setReady(true));
+    return () => stop?.();
+  }, []);
+  return ready;
+}
+
+function NavigationTheme({ children }: { children: ReactNode }) {
+  const { dark, colors } = useTheme();
+  const theme = useMemo(() => {
+    const base = dark ? DarkTheme : DefaultTheme;
+    return {
+      ...base,
+      colors: {
+        ...base.colors,
+        primary: colors.primary,
+        background: colors.background,
+        card: colors.surface,
+        text: colors.text,
+        border: colors.border,
+      },
+    };
+  }, [dark, colors]);
+  return (
+    <ThemeProvider value={theme}>
+      <StatusBar style={dark ? 'light' : 'dark'} />
+      {children}
+    </ThemeProvider>
+  );
+}
+
+export function Providers({ children }: { children: ReactNode }) {
+  const ready = useBoot();
+  return (
+    <RootView>
+      <SafeAreaProvider>
+        <QueryClientProvider client={queryClient}>
+          <NavigationTheme>
+            {ready ? children : <LoadingState label="Starting Quento" />}
+          </NavigationTheme>
+        </QueryClientProvider>
+      </SafeAreaProvider>
+    </RootView>
+  );
+}
