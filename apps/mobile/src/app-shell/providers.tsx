@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { DarkTheme, DefaultTheme, ThemeProvider } from 'expo-router';
 import { StatusBar } from 'expo-status-bar';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, startTransition, useEffect, useMemo, useState } from 'react';
 import { SafeAreaProvider } from 'react-native-safe-area-context';
 import { queryClient } from '../lib/query-client';
 import { persistQueries } from '../lib/query-persistence';
@@ -22,7 +22,11 @@ function useBoot(): boolean {
       persistQueries(queryClient).then((s) => {
         stop = s;
       }),
-    ]).finally(() => setReady(true));
+    ]).finally(() =>
+      // A transition lets React render the first screen in slices, so the page stays responsive
+      // while it mounts instead of blocking the main thread in one long task.
+      startTransition(() => setReady(true)),
+    );
     return () => stop?.();
   }, []);
   return ready;
