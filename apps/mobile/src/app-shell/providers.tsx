@@ -3,9 +3,11 @@ import { DarkTheme, DefaultTheme, ThemeProvider } from 'expo-router';
 import { StatusBar } from 'expo-status-bar';
 import { type ReactNode, startTransition, useEffect, useMemo, useState } from 'react';
 import { SafeAreaProvider } from 'react-native-safe-area-context';
+import { watchConnectivity } from '../lib/network-events';
 import { queryClient } from '../lib/query-client';
 import { persistQueries } from '../lib/query-persistence';
 import { useAuth } from '../stores/auth-store';
+import { useNetwork } from '../stores/network-store';
 import { usePreferences } from '../stores/preferences-store';
 import { useTheme } from '../theme/use-theme';
 import { LoadingState } from '../ui/states';
@@ -16,6 +18,11 @@ function useBoot(): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
     let stop: (() => void) | undefined;
+    const unwatch = watchConnectivity((online) => {
+      useNetwork.getState().setOnline(online);
+      // Back online: refresh what is on screen instead of waiting for the next pull.
+      if (online) void queryClient.invalidateQueries();
+    });
     void Promise.all([
       usePreferences.getState().hydrate(),
       useAuth.getState().hydrate(),
@@ -27,7 +34,10 @@ function useBoot(): boolean {
       // while it mounts instead of blocking the main thread in one long task.
       startTransition(() => setReady(true)),
     );
-    return () => stop?.();
+    return () => {
+      stop?.();
+      unwatch();
+    };
   }, []);
   return ready;
 }
