@@ -18,7 +18,14 @@ import { freePort, root } from './lib.ts';
 
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const dist = join(root, 'apps', 'mobile', 'dist');
-const TARGET = { jsBytes: 2_000_000, firstTextMs: 1500, a11y: 0.95, practices: 0.95, perf: 0.75, journeyMs: 60_000 };
+const TARGET = {
+  jsBytes: 2_000_000,
+  firstTextMs: 1500,
+  a11y: 0.95,
+  practices: 0.95,
+  perf: 0.75,
+  journeyMs: 60_000,
+};
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -86,7 +93,13 @@ async function lighthouseScores(appUrl: string) {
       perf: categories.performance?.score ?? 0,
       a11y: categories.accessibility?.score ?? 0,
       practices: categories['best-practices']?.score ?? 0,
-      metrics: ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'speed-index', 'cumulative-layout-shift']
+      metrics: [
+        'first-contentful-paint',
+        'largest-contentful-paint',
+        'total-blocking-time',
+        'speed-index',
+        'cumulative-layout-shift',
+      ]
         .map((id) => `${id.replace(/-/g, ' ')} ${audits[id]?.displayValue ?? '?'}`)
         .join(', '),
     };
@@ -111,7 +124,9 @@ async function journeyTime() {
 }
 
 async function main() {
-  const build = spawnSync(process.execPath, [join(root, 'scripts', 'build-web.mjs')], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [join(root, 'scripts', 'build-web.mjs')], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error('web build failed');
 
   const js = jsBudget();

@@ -5,7 +5,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    passWithNoTests: true,
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 600_000,
