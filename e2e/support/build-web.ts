@@ -5,7 +5,7 @@ import { root } from './paths.ts';
 
 /** Vitest global setup: the web build the API serves, built once and reused while it is fresh. */
 export default function setup() {
-  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-web.mjs')], {
+  const r = spawnSync(process.execPath, [join(root, 'scripts', 'build-web.mjs'), '--strict'], {
     cwd: root,
     stdio: 'inherit',
   });
