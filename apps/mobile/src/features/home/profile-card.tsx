@@ -1,11 +1,18 @@
+import type { BusinessProfile, ProfileResponse } from '@quento/contracts';
 import { useState } from 'react';
 import { StyleSheet, View } from 'react-native';
-import { type FieldErrors, submitErrors } from '../../lib/form-errors';
+import type { FieldErrors } from '../../lib/form-errors';
 import { Button, Card, ErrorState, LoadingState, Text, TextField } from '../../ui';
 import { FormError } from '../auth/auth-frame';
-import { checkProfile, display, PROFILE_FIELDS, type ProfileForm, toForm } from './profile-fields';
+import {
+  checkProfile,
+  display,
+  PROFILE_FIELDS,
+  type ProfileForm,
+  profileSubmitErrors,
+  toForm,
+} from './profile-fields';
 import { useProfile, useUpdateProfile } from './profile-queries';
-import type { BusinessProfile } from './profile-schema';
 
 /** The business profile: every field the advisor stored, and a form to correct them. */
 export function ProfileCard() {
@@ -16,13 +23,14 @@ export function ProfileCard() {
     return <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />;
   const data = profile.data!;
   return editing ? (
-    <ProfileEditor profile={data} onDone={() => setEditing(false)} />
+    <ProfileEditor profile={data.profile} onDone={() => setEditing(false)} />
   ) : (
-    <ProfileView profile={data} onEdit={() => setEditing(true)} />
+    <ProfileView data={data} onEdit={() => setEditing(true)} />
   );
 }
 
-function ProfileView({ profile, onEdit }: { profile: BusinessProfile; onEdit: () => void }) {
+function ProfileView({ data, onEdit }: { data: ProfileResponse; onEdit: () => void }) {
+  const { profile, owner_fields: mine, missing_fields: missing, complete } = data;
   const empty = PROFILE_FIELDS.every((f) => display(profile, f.key).length === 0);
   return (
     <Card>
@@ -36,17 +44,37 @@ function ProfileView({ profile, onEdit }: { profile: BusinessProfile; onEdit: ()
         <Text tone="muted">
           Nothing yet. Tell your core story in the chat, or fill the profile in yourself.
         </Text>
-      ) : null}
+      ) : (
+        <Text tone={complete ? 'success' : 'muted'}>
+          {complete
+            ? 'Complete: Quento has everything ring 1 needs.'
+            : `Still needed: ${missing.length} of ${PROFILE_FIELDS.length - 1} required details.`}
+        </Text>
+      )}
       {PROFILE_FIELDS.map((f) => {
         const values = display(profile, f.key);
+        const note = mine.includes(f.key)
+          ? 'set by you'
+          : missing.includes(f.key)
+            ? 'still needed'
+            : null;
         return (
           <View
             key={f.key}
             style={styles.field}
             accessible
-            accessibilityLabel={`${f.label}: ${values.length ? values.join(', ') : 'not told yet'}`}
+            accessibilityLabel={`${f.label}${note ? ` (${note})` : ''}: ${
+              values.length ? values.join(', ') : 'not told yet'
+            }`}
           >
-            <Text variant="label">{f.label}</Text>
+            <Text variant="label">
+              {f.label}
+              {note ? (
+                <Text variant="caption" tone={note === 'still needed' ? 'warning' : 'muted'}>
+                  {`  ·  ${note}`}
+                </Text>
+              ) : null}
+            </Text>
             {values.length === 0 ? (
               <Text tone="muted">Not told yet</Text>
             ) : (
@@ -84,7 +112,7 @@ export function ProfileEditor({
     save.mutate(checked.patch, {
       onSuccess: onDone,
       onError: (err) => {
-        const e = submitErrors(err);
+        const e = profileSubmitErrors(err);
         setFields(e.fields);
         setFormError(e.form);
       },

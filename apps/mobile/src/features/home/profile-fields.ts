@@ -1,7 +1,7 @@
-import { type FieldErrors, validate } from '../../lib/form-errors';
-import { type BusinessProfile, UpdateProfileRequest } from './profile-schema';
-
-export type ProfileField = keyof BusinessProfile;
+import { type BusinessProfile, type ProfileField, UpdateProfileRequest } from '@quento/contracts';
+import { ApiError } from '../../lib/api/api-error';
+import { ERROR_MESSAGES } from '../../lib/error-messages';
+import { type FieldErrors, submitErrors, validate } from '../../lib/form-errors';
 
 /** Every field of the profile, in the order the advisor asks for them, in the owner's words. */
 export const PROFILE_FIELDS: {
@@ -73,15 +73,52 @@ export function changes(form: ProfileForm, original: BusinessProfile): UpdatePro
   return patch as UpdateProfileRequest;
 }
 
-/** The patch checked with the API's schema, so a bad web address is caught before saving. */
+const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
+const URL_ERROR = 'Must be a web address such as https://example.com.';
+
+/** As the API reads an owner-typed address: https is assumed when the scheme is left out. */
+export function looksLikeUrl(input: string): boolean {
+  try {
+    const url = new URL(HAS_SCHEME.test(input) ? input : `https://${input}`);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The patch checked with the API's schema (lengths, how many items), and web addresses read the
+ * way the API reads them, so a bad one is caught before saving.
+ */
 export function checkProfile(
   form: ProfileForm,
   original: BusinessProfile,
 ): { patch: UpdateProfileRequest; errors: null } | { patch: null; errors: FieldErrors } {
   const checked = validate(UpdateProfileRequest, changes(form, original));
-  return checked.errors
-    ? { patch: null, errors: checked.errors }
+  const errors: FieldErrors = { ...(checked.errors ?? {}) };
+  const patch = checked.data ?? {};
+  if (typeof patch.website_url === 'string' && !looksLikeUrl(patch.website_url))
+    errors.website_url ??= URL_ERROR;
+  const bad = (patch.competitors ?? []).find((c) => !looksLikeUrl(c));
+  if (bad) errors.competitors ??= `“${bad}” is not a web address such as https://example.com.`;
+  return Object.keys(errors).length || !checked.data
+    ? { patch: null, errors }
     : { patch: checked.data, errors: null };
+}
+
+/**
+ * A refused save as field errors: the API names the field of a bad address (`competitors[1]`)
+ * in `details.field`, and lists schema failures per field.
+ */
+export function profileSubmitErrors(err: unknown): { fields: FieldErrors; form: string } {
+  const out = submitErrors(err);
+  const fields: FieldErrors = {};
+  for (const [k, v] of Object.entries(out.fields)) fields[k.replace(/[[.].*$/, '')] ??= v;
+  if (err instanceof ApiError && err.details && typeof err.details === 'object') {
+    const field = (err.details as { field?: unknown }).field;
+    if (typeof field === 'string') fields[field.replace(/[[.].*$/, '')] = ERROR_MESSAGES[err.code];
+  }
+  return { fields, form: out.form };
 }
 
 /** How a field reads on the card; lists as their items. */

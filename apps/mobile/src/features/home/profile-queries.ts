@@ -1,7 +1,7 @@
+import { ProfileResponse, type UpdateProfileRequest } from '@quento/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { accountKeys } from '../account/queries';
-import { BusinessProfile, type UpdateProfileRequest } from './profile-schema';
 
 /** Query keys of the business profile. */
 export const profileKeys = {
@@ -12,7 +12,7 @@ export const profileKeys = {
 export function useProfile() {
   return useQuery({
     queryKey: profileKeys.detail(),
-    queryFn: () => api.get('/users/me/profile', { schema: BusinessProfile }),
+    queryFn: () => api.get('/users/me/profile', { schema: ProfileResponse }),
   });
 }
 
@@ -21,7 +21,7 @@ export function useUpdateProfile() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (patch: UpdateProfileRequest) =>
-      api.put('/users/me/profile', { body: patch, schema: BusinessProfile }),
+      api.put('/users/me/profile', { body: patch, schema: ProfileResponse }),
     onSuccess: (profile) => {
       client.setQueryData(profileKeys.detail(), profile);
       void client.invalidateQueries({ queryKey: accountKeys.progress() });

@@ -1,9 +1,9 @@
+import type { BusinessProfile, ProfileResponse } from '@quento/contracts';
 import { fireEvent, screen, waitFor } from '@testing-library/react-native';
 import { ApiError, api } from '../../../lib/api';
 import { renderWithQueries } from '../../../test-support/render';
 import { ProfileCard } from '../profile-card';
 import { changes, toForm } from '../profile-fields';
-import type { BusinessProfile } from '../profile-schema';
 
 jest.mock('../../../lib/api', () => {
   const actual = jest.requireActual('../../../lib/api');
@@ -22,8 +22,17 @@ const stored: BusinessProfile = {
   competitors: [],
 };
 
+const response = (profile: BusinessProfile, owner: ProfileResponse['owner_fields'] = []) =>
+  ({
+    profile,
+    owner_fields: owner,
+    complete: false,
+    missing_fields: (['audience', 'goals'] as const).filter((f) => !profile[f]?.length),
+    updated_at: '2026-12-01T10:00:00.000Z',
+  }) satisfies ProfileResponse;
+
 beforeEach(() => {
-  get.mockReset().mockResolvedValue(stored);
+  get.mockReset().mockResolvedValue(response(stored));
   put.mockReset();
 });
 
@@ -53,8 +62,10 @@ describe('ProfileCard', () => {
       'Website address',
       'Competitors’ websites',
     ])
-      expect(screen.getByText(label)).toBeTruthy();
-    expect(screen.getByLabelText('Who your customers are: not told yet')).toBeTruthy();
+      expect(screen.getByText(new RegExp(`^${label}`))).toBeTruthy();
+    expect(
+      screen.getByLabelText('Who your customers are (still needed): not told yet'),
+    ).toBeTruthy();
     expect(screen.getByText('• Baked at night')).toBeTruthy();
   });
 
@@ -67,19 +78,49 @@ describe('ProfileCard', () => {
     );
     fireEvent.press(screen.getByRole('button', { name: 'Save profile' }));
     expect(
-      await screen.findByText('Must be a web address such as https://example.com.'),
+      await screen.findByText('“not a site” is not a web address such as https://example.com.'),
     ).toBeTruthy();
     expect(put).not.toHaveBeenCalled();
   });
 
+  it('takes an address without its scheme, as the API does', async () => {
+    put.mockResolvedValue(response({ ...stored, website_url: 'https://rosa.example/' }));
+    renderWithQueries(<ProfileCard />);
+    fireEvent.press(await screen.findByRole('button', { name: 'Edit profile' }));
+    fireEvent.changeText(screen.getByLabelText('Website address'), 'rosa-bakery.example');
+    fireEvent.press(screen.getByRole('button', { name: 'Save profile' }));
+    await waitFor(() =>
+      expect(put).toHaveBeenCalledWith(
+        '/users/me/profile',
+        expect.objectContaining({ body: { website_url: 'rosa-bakery.example' } }),
+      ),
+    );
+  });
+
+  it('a refused address (422) shows its sentence under the field it belongs to', async () => {
+    put.mockRejectedValue(
+      new ApiError('URL_REFUSED', 'private network', 422, { field: 'competitors[0]' }),
+    );
+    renderWithQueries(<ProfileCard />);
+    fireEvent.press(await screen.findByRole('button', { name: 'Edit profile' }));
+    fireEvent.changeText(screen.getByLabelText('Competitors’ websites'), 'http://10.0.0.1.example');
+    fireEvent.press(screen.getByRole('button', { name: 'Save profile' }));
+    const message = 'Quento cannot analyse that address: it points to a private or local network.';
+    expect(await screen.findAllByText(message)).toHaveLength(2); // Under the field, and for the form.
+    expect(screen.getByLabelText('Competitors’ websites').props.accessibilityHint).toBe(message);
+  });
+
   it('saves the change with PUT, refetches the rings, and shows the saved profile', async () => {
-    put.mockResolvedValue({ ...stored, audience: 'Families nearby' });
+    put.mockResolvedValue(response({ ...stored, audience: 'Families nearby' }, ['audience']));
     const { client } = renderWithQueries(<ProfileCard />);
     const invalidate = jest.spyOn(client, 'invalidateQueries');
     fireEvent.press(await screen.findByRole('button', { name: 'Edit profile' }));
     fireEvent.changeText(screen.getByLabelText('Who your customers are'), 'Families nearby');
     fireEvent.press(screen.getByRole('button', { name: 'Save profile' }));
     expect(await screen.findByText('Families nearby')).toBeTruthy();
+    expect(
+      screen.getByLabelText('Who your customers are (set by you): Families nearby'),
+    ).toBeTruthy();
     expect(put).toHaveBeenCalledWith(
       '/users/me/profile',
       expect.objectContaining({ body: { audience: 'Families nearby' } }),
@@ -104,7 +145,7 @@ describe('ProfileCard', () => {
 
   it('a failed load offers to try again', async () => {
     get.mockReset().mockRejectedValueOnce(new ApiError('NETWORK_ERROR', 'x', null));
-    get.mockResolvedValue(stored);
+    get.mockResolvedValue(response(stored));
     renderWithQueries(<ProfileCard />);
     fireEvent.press(await screen.findByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.getByText('Rosa Bakery')).toBeTruthy());
