@@ -10,6 +10,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, toSession } from '../../lib/api';
 import { clearPersistedQueries } from '../../lib/query-persistence';
 import { useAuth } from '../../stores/auth-store';
+import { usePreferences } from '../../stores/preferences-store';
 import { accountKeys } from '../account/queries';
 
 function signedIn(res: AuthResponse, client: ReturnType<typeof useQueryClient>) {
@@ -31,7 +32,11 @@ export function useRegister() {
   return useMutation({
     mutationFn: (body: RegisterRequest) =>
       api.post('/auth/register', { body, auth: false, schema: AuthResponse }),
-    onSuccess: (res) => signedIn(res, client),
+    onSuccess: (res) => {
+      // A new account sees the onboarding, even on a device where someone finished it before.
+      usePreferences.getState().set({ onboardingDone: false });
+      signedIn(res, client);
+    },
   });
 }
 

@@ -1,10 +1,53 @@
-import { Screen, Text } from '../../ui';
+import { Stack, useLocalSearchParams, useRouter } from 'expo-router';
+import { StyleSheet, View } from 'react-native';
+import { errorMessage } from '../../lib/error-messages';
+import { Button, Screen, Text } from '../../ui';
+import { Conversation } from './conversation';
+import { CORE_SESSION, useCreateSession } from './queries';
+import { SessionList } from './session-list';
 
-// Scaffold only: replaced by the real screen before this branch merges.
+/** The advisor chat: `/chat?session=<id>` opens a conversation, `/chat` lists them. */
 export function ChatScreen() {
+  const router = useRouter();
+  const { session } = useLocalSearchParams<{ session?: string }>();
+  const create = useCreateSession();
+  const open = (id: string) => router.setParams({ session: id });
+  const startNew = () => create.mutate(CORE_SESSION, { onSuccess: (c) => open(c.id) });
+
   return (
-    <Screen>
-      <Text variant="title">Chat</Text>
+    <Screen scroll={!session} edges={['bottom']}>
+      <Stack.Screen options={{ title: session ? 'Your advisor' : 'Conversations' }} />
+      {create.isError ? (
+        <Text tone="danger" accessibilityRole="alert">
+          {errorMessage(create.error)}
+        </Text>
+      ) : null}
+      {session ? (
+        <>
+          <View style={styles.bar}>
+            <Button
+              label="Past conversations"
+              variant="ghost"
+              compact
+              onPress={() => router.setParams({ session: '' })}
+            />
+            <Button
+              label="New conversation"
+              variant="secondary"
+              compact
+              loading={create.isPending}
+              onPress={startNew}
+            />
+          </View>
+          <Conversation key={session} sessionId={session} />
+        </>
+      ) : (
+        <SessionList onOpen={open} onNew={startNew} creating={create.isPending} />
+      )}
     </Screen>
   );
 }
+
+const styles = StyleSheet.create({
+  bar: { flexDirection: 'row', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap' },
+});
