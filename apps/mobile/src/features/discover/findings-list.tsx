@@ -36,6 +36,9 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
   );
 }
 
+/** Audit titles quote code with backticks; the owner reads them without. */
+export const plainTitle = (title: string) => title.replace(/`/g, '');
+
 function FindingRow({ finding }: { finding: Finding }) {
   const { colors } = useTheme();
   const [open, setOpen] = useState(false);
@@ -50,14 +53,14 @@ function FindingRow({ finding }: { finding: Finding }) {
     <Card style={styles.row}>
       <Pressable
         accessibilityRole="button"
-        accessibilityLabel={`${finding.title}. ${severity}, ${where}`}
+        accessibilityLabel={`${plainTitle(finding.title)}. ${severity}, ${where}`}
         accessibilityHint={open ? 'Hides the explanation' : 'Shows what it means and how to fix it'}
         accessibilityState={{ expanded: open }}
         onPress={() => setOpen((o) => !o)}
         style={styles.head}
       >
         <View style={styles.headText}>
-          <Text variant="label">{finding.title}</Text>
+          <Text variant="label">{plainTitle(finding.title)}</Text>
           <Text variant="caption" tone={tone}>
             {severity} · {where}
           </Text>

@@ -44,17 +44,19 @@ export function ScoreGauge({ label, score }: { label: string; score: number | nu
             strokeWidth={STROKE}
             fill="none"
           />
-          <Circle
-            cx={SIZE / 2}
-            cy={SIZE / 2}
-            r={R}
-            stroke={tone}
-            strokeWidth={STROKE}
-            fill="none"
-            strokeLinecap="round"
-            strokeDasharray={`${CIRCUMFERENCE * share} ${CIRCUMFERENCE}`}
-            transform={`rotate(-90 ${SIZE / 2} ${SIZE / 2})`}
-          />
+          {share > 0 ? (
+            <Circle
+              cx={SIZE / 2}
+              cy={SIZE / 2}
+              r={R}
+              stroke={tone}
+              strokeWidth={STROKE}
+              fill="none"
+              strokeLinecap="round"
+              strokeDasharray={`${CIRCUMFERENCE * share} ${CIRCUMFERENCE}`}
+              transform={`rotate(-90 ${SIZE / 2} ${SIZE / 2})`}
+            />
+          ) : null}
         </Svg>
         <View style={styles.center} pointerEvents="none">
           <Text variant="heading">{rounded === null ? '–' : rounded}</Text>

@@ -19,5 +19,11 @@ export function filterActions(items: ActionItem[], f: ActionFilters): ActionItem
 
 /** The values present in the list, so a filter never offers an empty choice. */
 export function presentValues(items: ActionItem[], key: 'priority' | 'category'): string[] {
-  return [...new Set(items.map((a) => a[key]).filter((v): v is string => !!v))];
+  const values = [...new Set(items.map((a) => a[key]).filter((v): v is string => !!v))];
+  return key === 'priority'
+    ? values.sort((a, b) => rank(a) - rank(b))
+    : values.sort((a, b) => a.localeCompare(b));
 }
+
+const PRIORITY_ORDER = ['critical', 'high', 'medium', 'low'];
+const rank = (p: string) => (PRIORITY_ORDER.indexOf(p) + 5) % 5;

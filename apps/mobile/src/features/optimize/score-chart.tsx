@@ -17,7 +17,7 @@ const HEIGHT = 200;
 export function ScoreChart({ rows, seriesLabel }: { rows: ChartRow[]; seriesLabel: string }) {
   const { colors } = useTheme();
   const [width, setWidth] = useState(320);
-  const box: ChartBox = { width, height: HEIGHT, left: 34, right: 14, top: 12, bottom: 28 };
+  const box: ChartBox = { width, height: HEIGHT, left: 34, right: 10, top: 12, bottom: 28 };
   const points = scalePoints(
     rows.map((r) => r.value),
     box,
@@ -26,12 +26,7 @@ export function ScoreChart({ rows, seriesLabel }: { rows: ChartRow[]; seriesLabe
   // Label at most ~5 dates so they never overlap.
   const every = Math.max(1, Math.ceil(rows.length / 5));
   return (
-    <View
-      onLayout={onLayout}
-      accessibilityElementsHidden
-      importantForAccessibility="no-hide-descendants"
-      aria-hidden
-    >
+    <View onLayout={onLayout} aria-hidden>
       <Svg width={width} height={HEIGHT}>
         {Y_TICKS.map((t) => (
           <Line
@@ -78,7 +73,15 @@ export function ScoreChart({ rows, seriesLabel }: { rows: ChartRow[]; seriesLabe
               y={HEIGHT - 8}
               fontSize={11}
               fill={colors.muted}
-              textAnchor="middle"
+              textAnchor={
+                points.length === 1
+                  ? 'middle'
+                  : p.index === 0
+                    ? 'start'
+                    : p.index === rows.length - 1
+                      ? 'end'
+                      : 'middle'
+              }
             >
               {rows[p.index]?.label}
             </SvgText>

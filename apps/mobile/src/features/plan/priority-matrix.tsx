@@ -24,12 +24,11 @@ export function PriorityMatrixView({
   } as const;
   return (
     <View style={styles.wrap}>
+      <Text variant="caption" tone="muted">
+        ↑ Bigger impact
+      </Text>
       <View style={styles.frame}>
-        <View
-          style={styles.yAxis}
-          accessibilityElementsHidden
-          importantForAccessibility="no-hide-descendants"
-        >
+        <View style={styles.yAxis} aria-hidden>
           <Svg width={16} height="100%" viewBox="0 0 16 100" preserveAspectRatio="none">
             <Line x1={8} y1={4} x2={8} y2={100} stroke={colors.muted} strokeWidth={2} />
             <Polygon points="2,8 8,0 14,8" fill={colors.muted} />
