@@ -34,10 +34,9 @@ import type { Job, JobQueue } from '../../jobs/queue.ts';
 import { fromAnalyzerError } from '../../lib/analyzer-errors.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import { QuietLane } from '../../lib/quiet-lane.ts';
+import { profileToChanges, rowToProfile } from '../profile/profile.mapper.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
 import {
-  profileToChanges,
-  rowToProfile,
   toAnalysisSummary,
   toConversationDto,
   toMessageDto,
@@ -175,12 +174,21 @@ export class ChatService {
   get mode(): 'model' | 'guided' {
     return this.deps.gateway.isConfigured ? 'model' : 'guided';
   }
+  /**
+   * Stores the advisor's view of the fields it learned (`fields`, taken from the merged
+   * `profile`) and returns the profile as stored: fields the owner set by hand keep their values.
+   */
   private async saveProfile(
     userId: string,
-    profile: Parameters<typeof profileToChanges>[0],
-  ): Promise<void> {
-    await this.deps.profiles.upsert(userId, profileToChanges(profile));
+    profile: BusinessProfile,
+    fields: readonly string[],
+  ): Promise<BusinessProfile> {
+    const learned = Object.fromEntries(
+      Object.entries(profile).filter(([field]) => fields.includes(field)),
+    );
+    const row = await this.deps.profiles.saveFromAdvisor(userId, profileToChanges(learned));
     await this.deps.onProfileChanged?.(userId);
+    return normalizeProfile(rowToProfile(row));
   }
 
   async create(userId: string, body: CreateSessionRequest) {
@@ -494,15 +502,15 @@ export class ChatService {
     let profileComplete = isProfileComplete(profile);
     let followUp: Promise<boolean>;
     if (reply.mode === 'guided') {
-      const next = reply.profilePatch
-        ? mergeProfile(normalizeProfile(profile), reply.profilePatch)
-        : normalizeProfile(profile);
-      await Promise.all([
+      const patch = reply.profilePatch ?? {};
+      let next = mergeProfile(normalizeProfile(profile), patch);
+      const [, saved] = await Promise.all([
         repo.update(id, { metadata: { ...conversation.metadata, guided: reply.guidedState } }),
-        reply.profilePatch && Object.keys(reply.profilePatch).length > 0
-          ? this.saveProfile(userId, next)
+        Object.keys(patch).length > 0
+          ? this.saveProfile(userId, next, Object.keys(patch))
           : undefined,
       ]);
+      if (saved) next = saved;
       profileComplete = isProfileComplete(next);
       // The index serves model mode's retrieval; keeping it fresh need not hold up the reply.
       const complete = profileComplete;
@@ -626,15 +634,16 @@ export class ChatService {
     const tokens = extraction.usage.totalTokens + summary.usage.totalTokens;
     ctx.usedToday += tokens;
     const changed = Object.keys(extraction.patch).length > 0;
-    const next = mergeProfile(normalizeProfile(profile), extraction.patch);
+    let next = mergeProfile(normalizeProfile(profile), extraction.patch);
     const metadata = { ...conversation.metadata, summarizedCount: summary.summarizedCount };
-    await Promise.all([
+    const [, saved] = await Promise.all([
       repo.addUsage(userId, tokens),
-      changed ? this.saveProfile(userId, next) : undefined,
+      changed ? this.saveProfile(userId, next, Object.keys(extraction.patch)) : undefined,
       summary.updated
         ? repo.update(conversation.id, { summary: summary.summary, metadata })
         : undefined,
     ]);
+    if (saved) next = saved;
     // Keep the socket's context in step with what was just stored.
     ctx.profile = next;
     if (summary.updated) {
