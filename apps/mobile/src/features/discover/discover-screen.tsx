@@ -10,9 +10,9 @@ import {
   LinkButton,
   LoadingState,
   Screen,
+  ScreenHeader,
   Text,
 } from '../../ui';
-import { TabHeader } from '../rings/tab-header';
 import { AnalysisForm } from './analysis-form';
 import { AnalysisProgress } from './analysis-progress';
 import { AnalysisResults } from './analysis-results';
@@ -59,7 +59,7 @@ export function DiscoverScreen() {
 
   return (
     <Screen onRefresh={refresh} refreshing={list.isRefetching}>
-      <TabHeader
+      <ScreenHeader
         title="Discover"
         subtitle="Ring 2: how your website looks to customers and search engines."
       />

@@ -5,10 +5,10 @@ import {
   AnalysisList,
   AnalysisStatusResponse,
   type CreateAnalysisRequest,
+  ProfileResponse,
 } from '@quento/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { ApiError, api } from '../../lib/api';
+import { api } from '../../lib/api';
 import { accountKeys } from '../account/queries';
 
 /** Query keys of the Discover ring; every hook below uses these. */
@@ -73,26 +73,13 @@ export function useCompare(id: string | null, otherId: string | null) {
   });
 }
 
-// The website and competitors the advisor stored; only these two fields are read here.
-const ProfileUrls = z.object({
-  website_url: z.string().nullable().optional(),
-  competitors: z.array(z.string()).nullable().optional(),
-});
-
-/** The profile's website and competitors, to prefill the form; empty when there is no profile. */
+/** The profile's website and competitors, to prefill the form (empty until the advisor or owner sets them). */
 export function useProfileUrls() {
   return useQuery({
     queryKey: analysisKeys.profileUrls(),
     queryFn: async () => {
-      try {
-        const p = await api.get('/users/me/profile', { schema: ProfileUrls });
-        return { website: p.website_url ?? '', competitors: p.competitors ?? [] };
-      } catch (err) {
-        // No profile yet (or an API without the route): the owner types the addresses.
-        if (err instanceof ApiError && err.status === 404) return { website: '', competitors: [] };
-        throw err;
-      }
+      const { profile } = await api.get('/users/me/profile', { schema: ProfileResponse });
+      return { website: profile.website_url ?? '', competitors: profile.competitors };
     },
-    retry: false,
   });
 }

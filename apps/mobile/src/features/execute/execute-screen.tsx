@@ -3,10 +3,9 @@ import { useRouter } from 'expo-router';
 import { useState } from 'react';
 import { Pressable, StyleSheet } from 'react-native';
 import { useTheme } from '../../theme/use-theme';
-import { Card, EmptyState, ErrorState, LoadingState, Screen, Text } from '../../ui';
+import { Card, EmptyState, ErrorState, LoadingState, Screen, ScreenHeader, Text } from '../../ui';
 import { categoryWords, levelsLine, PRIORITY_WORDS } from '../plan/labels';
 import { useLatestStrategy } from '../plan/queries';
-import { TabHeader } from '../rings/tab-header';
 import { ChoiceChips } from './choice-chips';
 import { type ActionFilters, filterActions, NO_FILTERS, presentValues } from './filters';
 import { STATUS_ORDER, STATUS_WORDS, VERIFICATION_WORDS } from './labels';
@@ -25,7 +24,10 @@ export function ExecuteScreen() {
   const loading = list.isPending || (!!id && detail.isPending);
   return (
     <Screen onRefresh={refresh} refreshing={list.isRefetching || detail.isRefetching}>
-      <TabHeader title="Execute" subtitle="Ring 4: the tasks that put your plan into practice." />
+      <ScreenHeader
+        title="Execute"
+        subtitle="Ring 4: the tasks that put your plan into practice."
+      />
       {loading ? (
         <LoadingState label="Loading your tasks" />
       ) : list.isError && !list.data ? (

@@ -11,6 +11,7 @@ import {
   LinkButton,
   LoadingState,
   Screen,
+  ScreenHeader,
   Text,
 } from '../../ui';
 import { AnalysisProgress } from '../discover/analysis-progress';
@@ -20,7 +21,6 @@ import { useAnalysisRun } from '../discover/use-analysis-run';
 import { ChoiceChips } from '../execute/choice-chips';
 import { STATUS_WORDS, verificationSentence } from '../execute/labels';
 import { useLatestStrategy } from '../plan/queries';
-import { TabHeader } from '../rings/tab-header';
 import { ComparisonView } from './comparison-view';
 import { historyLabels, useDashboard } from './queries';
 import { ScoreChart } from './score-chart';
@@ -73,7 +73,7 @@ export function OptimizeScreen() {
 
   return (
     <Screen onRefresh={refresh} refreshing={dashboard.isRefetching}>
-      <TabHeader title="Optimize" subtitle="Ring 5: is the work paying off?" />
+      <ScreenHeader title="Optimize" subtitle="Ring 5: is the work paying off?" />
       {dashboard.isPending || analyses.isPending ? (
         <LoadingState label="Loading your progress" />
       ) : dashboard.isError && !dashboard.data ? (

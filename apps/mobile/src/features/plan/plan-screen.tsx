@@ -11,10 +11,10 @@ import {
   LoadingState,
   ProgressBar,
   Screen,
+  ScreenHeader,
   Text,
 } from '../../ui';
 import { latestCompleted, useAnalyses } from '../discover/queries';
-import { TabHeader } from '../rings/tab-header';
 import { ExportPanel } from './export-panel';
 import { categoryWords, levelsLine } from './labels';
 import { PriorityMatrixView } from './priority-matrix';
@@ -47,7 +47,7 @@ export function PlanScreen() {
 
   return (
     <Screen onRefresh={refresh} refreshing={list.isRefetching || detail.isRefetching}>
-      <TabHeader title="Plan" subtitle="Ring 3: what to do first, and why." />
+      <ScreenHeader title="Plan" subtitle="Ring 3: what to do first, and why." />
       {loading ? (
         <LoadingState label="Loading your plan" />
       ) : failed ? (
