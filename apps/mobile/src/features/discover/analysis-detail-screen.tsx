@@ -1,10 +1,26 @@
-import { Screen, Text } from '../../ui';
+import { Stack, useLocalSearchParams } from 'expo-router';
+import { ErrorState, LoadingState, Screen } from '../../ui';
+import { AnalysisResults } from './analysis-results';
+import { useAnalysis } from './queries';
 
-// Scaffold only: replaced by the real screen before this branch merges.
+/** One past analysis, opened from the history. */
 export function AnalysisDetailScreen() {
+  const { id } = useLocalSearchParams<{ id: string }>();
+  const detail = useAnalysis(id);
   return (
-    <Screen>
-      <Text variant="title">Analysis</Text>
+    <Screen
+      edges={['bottom']}
+      onRefresh={() => void detail.refetch()}
+      refreshing={detail.isRefetching}
+    >
+      <Stack.Screen options={{ title: 'Analysis' }} />
+      {detail.isPending ? (
+        <LoadingState label="Loading the analysis" />
+      ) : detail.isError && !detail.data ? (
+        <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
+      ) : (
+        <AnalysisResults analysis={detail.data} />
+      )}
     </Screen>
   );
 }
