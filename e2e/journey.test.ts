@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bakerySite } from './support/bakery-site.ts';
@@ -18,6 +19,9 @@ beforeAll(async () => {
   const context = await browser.newContext({ viewport: PHONE });
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`);
+  });
 });
 
 afterAll(async () => {
@@ -30,7 +34,13 @@ it('an owner goes through all five rings in the web build', async () => {
   try {
     await runJourney(page, stack, recorder);
   } catch (err) {
+    // What the page showed, as a picture and as the accessibility tree the test drives.
     await page.screenshot({ path: 'artifacts/failure.png', fullPage: true }).catch(() => {});
+    const tree = await page
+      .locator('body')
+      .ariaSnapshot()
+      .catch(() => '');
+    writeFileSync('artifacts/failure-aria.yml', tree);
     throw new Error(`${(err as Error).message}\n--- API output ---\n${stack.log().slice(-4000)}`);
   }
   expect(pageErrors).toEqual([]);
@@ -38,5 +48,6 @@ it('an owner goes through all five rings in the web build', async () => {
 });
 
 it('no screen has a serious or critical accessibility violation (axe-core), light or dark', () => {
+  expect(recorder.screens.length).toBeGreaterThanOrEqual(15);
   expect(recorder.serious()).toEqual([]);
 });

@@ -9,6 +9,9 @@ import {
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import { api } from '../../lib/api';
 import { wsProtocols, wsUrl } from '../../lib/api/ws-url';
+import { queryClient } from '../../lib/query-client';
+import { accountKeys } from '../account/queries';
+import { profileKeys } from '../home/profile-queries';
 import { type ChatState, chatReducer, initialChatState } from './chat-reducer';
 
 /** The part of the browser's WebSocket this hook uses, so tests can hand in a fake. */
@@ -121,6 +124,11 @@ export function useChatSocket(
         if (!event.success) return;
         dispatch({ type: 'server', event: event.data });
         if (event.data.type === 'ready') void sync(socket);
+        // A reply (and its follow-up) may have filled the profile: Home must not show the old one.
+        if (event.data.type === 'final' || event.data.type === 'profile') {
+          void queryClient.invalidateQueries({ queryKey: profileKeys.all });
+          void queryClient.invalidateQueries({ queryKey: accountKeys.progress() });
+        }
       };
       socket.onclose = (ev) => {
         if (socketRef.current !== socket) return;
