@@ -33,16 +33,24 @@ export class ScreenRecorder {
     if (!this.enabled) return;
     this.screens.push(name);
     const index = String(this.screens.length).padStart(2, '0');
+    // The app scrolls inside its own views, so a full-page picture would stop at the fold:
+    // stretch the viewport to the content's height for the picture, then put it back.
+    const viewport = page.viewportSize();
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      // Let the theme change paint before the picture and the scan.
-      await page.evaluate(
-        () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
-      );
-      await page.screenshot({
-        path: join(this.dir, `${index}-${name}-${scheme}.png`),
-        fullPage: true,
-      });
+      await settle(page);
+      if (viewport) {
+        const height = await page.evaluate(() =>
+          Math.max(...Array.from(document.querySelectorAll('div'), (e) => e.scrollHeight)),
+        );
+        await page.setViewportSize({
+          width: viewport.width,
+          height: Math.min(Math.max(height + 160, viewport.height), 4000),
+        });
+        await settle(page);
+      }
+      await page.screenshot({ path: join(this.dir, `${index}-${name}-${scheme}.png`) });
+      if (viewport) await page.setViewportSize(viewport);
       this.violations.push(...(await scan(page, name, scheme)));
     }
     await page.emulateMedia({ colorScheme: 'light' });
@@ -59,6 +67,13 @@ export class ScreenRecorder {
   serious(): AxeViolation[] {
     return this.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   }
+}
+
+/** Two frames: the theme change or resize has painted. */
+function settle(page: Page): Promise<unknown> {
+  return page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+  );
 }
 
 async function scan(page: Page, screen: string, scheme: 'light' | 'dark'): Promise<AxeViolation[]> {
