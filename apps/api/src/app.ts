@@ -14,6 +14,7 @@ import authRoutes from './modules/auth/auth.routes.ts';
 import chatRoutes from './modules/chat/chat.routes.ts';
 import chatWs from './modules/chat/chat.ws.ts';
 import healthRoutes from './modules/health/health.routes.ts';
+import profileRoutes from './modules/profile/profile.routes.ts';
 import dashboardRoutes from './modules/strategy/dashboard.routes.ts';
 import strategyRoutes from './modules/strategy/strategy.routes.ts';
 import usersRoutes from './modules/users/users.routes.ts';
@@ -28,6 +29,7 @@ import rateLimitPlugin from './plugins/rate-limit.ts';
 import redisPlugin from './plugins/redis.ts';
 import securityPlugin from './plugins/security.ts';
 import servicesPlugin from './plugins/services.ts';
+import webAppPlugin from './plugins/web-app.ts';
 import websocketPlugin from './plugins/websocket.ts';
 import workerPlugin from './plugins/worker.ts';
 
@@ -102,6 +104,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     async (v1) => {
       await v1.register(authRoutes, { prefix: '/auth' });
       await v1.register(usersRoutes, { prefix: '/users' });
+      await v1.register(profileRoutes, { prefix: '/users' });
       await v1.register(analysisRoutes, { prefix: '/analysis' });
       await v1.register(strategyRoutes, { prefix: '/strategy' });
       await v1.register(dashboardRoutes, { prefix: '/users' });
@@ -111,6 +114,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   );
   await app.register(analysisWs);
   await app.register(chatWs);
+  // Last: the app's web build answers what no API route does.
+  await app.register(webAppPlugin, { config });
   return app;
 }
 

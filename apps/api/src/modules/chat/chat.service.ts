@@ -31,12 +31,12 @@ import {
 } from '../../ai/index.ts';
 import type { EventBus } from '../../events/bus.ts';
 import type { Job, JobQueue } from '../../jobs/queue.ts';
+import { fromAnalyzerError } from '../../lib/analyzer-errors.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import { QuietLane } from '../../lib/quiet-lane.ts';
+import { profileToChanges, rowToProfile } from '../profile/profile.mapper.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
 import {
-  profileToChanges,
-  rowToProfile,
   toAnalysisSummary,
   toConversationDto,
   toMessageDto,
@@ -174,12 +174,21 @@ export class ChatService {
   get mode(): 'model' | 'guided' {
     return this.deps.gateway.isConfigured ? 'model' : 'guided';
   }
+  /**
+   * Stores the advisor's view of the fields it learned (`fields`, taken from the merged
+   * `profile`) and returns the profile as stored: fields the owner set by hand keep their values.
+   */
   private async saveProfile(
     userId: string,
-    profile: Parameters<typeof profileToChanges>[0],
-  ): Promise<void> {
-    await this.deps.profiles.upsert(userId, profileToChanges(profile));
+    profile: BusinessProfile,
+    fields: readonly string[],
+  ): Promise<BusinessProfile> {
+    const learned = Object.fromEntries(
+      Object.entries(profile).filter(([field]) => fields.includes(field)),
+    );
+    const row = await this.deps.profiles.saveFromAdvisor(userId, profileToChanges(learned));
     await this.deps.onProfileChanged?.(userId);
+    return normalizeProfile(rowToProfile(row));
   }
 
   async create(userId: string, body: CreateSessionRequest) {
@@ -254,27 +263,21 @@ export class ChatService {
     ]);
     if (!conversation) throw errors.notFound('Session');
     if (conversation.status === 'ended')
-      throw new AppError('SESSION_ENDED', 409, 'This session has ended; start a new one');
+      throw new AppError('SESSION_ENDED', 'This session has ended; start a new one');
     if (!gateway.isConfigured)
       throw new AppError(
         'MODEL_NOT_CONFIGURED',
-        409,
         'The analyst agent needs a model (CHAT_MODEL); run an analysis from Discover instead',
       );
     this.assertCap(usedToday);
     const profile = rowToProfile(profileRow);
     const websiteUrl = body.website_url ?? profile?.website_url;
     if (!websiteUrl)
-      throw new AppError(
-        'WEBSITE_REQUIRED',
-        422,
-        'Tell me your website first, or pass website_url',
-      );
+      throw new AppError('WEBSITE_REQUIRED', 'Tell me your website first, or pass website_url');
     try {
       await assertPublicUrl(websiteUrl, { allowPrivate: this.deps.allowPrivate });
     } catch (err) {
-      if (err instanceof AnalyzerError)
-        throw new AppError(err.code, 422, err.message, { field: 'website_url' });
+      if (err instanceof AnalyzerError) throw fromAnalyzerError(err, 'website_url');
       throw err;
     }
     await repo.addMessage({
@@ -310,7 +313,7 @@ export class ChatService {
       this.deps.gateway.assertWithinDailyCap(usedToday);
     } catch (err) {
       if (err instanceof DailyTokenCapError)
-        throw new AppError('TOKEN_CAP_REACHED', 429, err.message, {
+        throw new AppError('TOKEN_CAP_REACHED', err.message, {
           cap: err.cap,
           used: err.used,
         });
@@ -361,7 +364,7 @@ export class ChatService {
       ]);
     if (!conversation) throw errors.notFound('Session');
     if (conversation.status === 'ended')
-      throw new AppError('SESSION_ENDED', 409, 'This session has ended; start a new one');
+      throw new AppError('SESSION_ENDED', 'This session has ended; start a new one');
     return {
       loadedAt: Date.now(),
       conversation,
@@ -499,15 +502,15 @@ export class ChatService {
     let profileComplete = isProfileComplete(profile);
     let followUp: Promise<boolean>;
     if (reply.mode === 'guided') {
-      const next = reply.profilePatch
-        ? mergeProfile(normalizeProfile(profile), reply.profilePatch)
-        : normalizeProfile(profile);
-      await Promise.all([
+      const patch = reply.profilePatch ?? {};
+      let next = mergeProfile(normalizeProfile(profile), patch);
+      const [, saved] = await Promise.all([
         repo.update(id, { metadata: { ...conversation.metadata, guided: reply.guidedState } }),
-        reply.profilePatch && Object.keys(reply.profilePatch).length > 0
-          ? this.saveProfile(userId, next)
+        Object.keys(patch).length > 0
+          ? this.saveProfile(userId, next, Object.keys(patch))
           : undefined,
       ]);
+      if (saved) next = saved;
       profileComplete = isProfileComplete(next);
       // The index serves model mode's retrieval; keeping it fresh need not hold up the reply.
       const complete = profileComplete;
@@ -631,15 +634,16 @@ export class ChatService {
     const tokens = extraction.usage.totalTokens + summary.usage.totalTokens;
     ctx.usedToday += tokens;
     const changed = Object.keys(extraction.patch).length > 0;
-    const next = mergeProfile(normalizeProfile(profile), extraction.patch);
+    let next = mergeProfile(normalizeProfile(profile), extraction.patch);
     const metadata = { ...conversation.metadata, summarizedCount: summary.summarizedCount };
-    await Promise.all([
+    const [, saved] = await Promise.all([
       repo.addUsage(userId, tokens),
-      changed ? this.saveProfile(userId, next) : undefined,
+      changed ? this.saveProfile(userId, next, Object.keys(extraction.patch)) : undefined,
       summary.updated
         ? repo.update(conversation.id, { summary: summary.summary, metadata })
         : undefined,
     ]);
+    if (saved) next = saved;
     // Keep the socket's context in step with what was just stored.
     ctx.profile = next;
     if (summary.updated) {
