@@ -7,6 +7,7 @@ import { AUDIT_CATALOGUE } from '../../src/catalogue.ts';
 import { CONFIG } from '../../src/config.ts';
 import type { FetchResult } from '../../src/net/fetcher.ts';
 import { isSameSite, normalizeUrl } from '../../src/net/url.ts';
+import { readModes } from '../../src/report/summary.ts';
 import { runPageAudits } from '../../src/runner.ts';
 import { computeScores, siteAuditScores } from '../../src/scoring.ts';
 import { makeContext, makePage } from '../support/artifacts.ts';
@@ -176,6 +177,24 @@ describe('gathering artifacts', () => {
       { rel: 'canonical', href: 'https://a.example/', hreflang: '', source: 'header' },
       { rel: 'alternate', href: 'https://a.example/fr/', hreflang: 'fr', source: 'header' },
     ]);
+  });
+});
+
+describe('report summaries', () => {
+  it('say how the pages were read', () => {
+    const report = (...reasons: [string, string][]) =>
+      ({ pages: reasons.map(([mode, modeReason]) => ({ mode, modeReason })) }) as never;
+    expect(readModes(report(['static', 'static-requested']))).toBe('1 page, static');
+    expect(
+      readModes(
+        report(['rendered', 'app-shell'], ['static', 'static-html'], ['static', 'no-browser']),
+      ),
+    ).toBe(
+      '3 pages: 1 rendered (1 application shell), 2 static (1 application shell without Chromium)',
+    );
+    expect(readModes(report(['rendered', 'render-requested'], ['rendered', 'app-shell']))).toBe(
+      '2 pages, rendered (1 application shell)',
+    );
   });
 });
 
