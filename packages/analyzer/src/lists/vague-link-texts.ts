@@ -1,6 +1,6 @@
 /**
  * Link texts that say nothing about where a link goes, per primary language subtag, lower-case.
- * Every phrase Lighthouse 12's `link-text` audit flags is here (so verdicts match), plus more
+ * Every phrase Lighthouse 13's `link-text` audit flags is here (so verdicts match), plus more
  * phrases and the French, Italian and Dutch lists (see the README's table of differences).
  */
 export const VAGUE_LINK_TEXTS: Readonly<Record<string, ReadonlySet<string>>> = {
