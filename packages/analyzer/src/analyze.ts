@@ -2,7 +2,7 @@ import type { PageArtifacts, SiteArtifacts } from './artifacts/types.ts';
 import type { AuditResult, PageContext } from './audits/audit.ts';
 import { parsedRobots } from './computed/robots.ts';
 import { findChromium } from './crawl/chromium.ts';
-import { crawl } from './crawl/crawler.ts';
+import { crawl, type RenderChoice } from './crawl/crawler.ts';
 import type { Renderer } from './crawl/renderer.ts';
 import { fetchSitemaps, fetchText } from './crawl/site-resources.ts';
 import { AnalyzerError } from './errors.ts';
@@ -32,14 +32,39 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
     throw err;
   });
 
-  // Fail fast on a missing browser, but only start it once the start URL has answered.
-  const chromiumPath = options.render ? findChromium(options.chromiumPath) : undefined;
-  let renderer: Renderer | undefined;
+  const render: RenderChoice =
+    options.render === 'auto' ? 'auto' : options.render === true ? 'always' : 'never';
+  // Asked to render: fail fast on a missing browser, but only start it once the start URL has
+  // answered. Auto: look for one only when a page turns out to be an application shell.
+  const chromiumPath = render === 'always' ? findChromium(options.chromiumPath) : undefined;
+  let starting: Promise<Renderer | null> | undefined;
+  const renderer = () => {
+    starting ??= startRenderer();
+    return starting;
+  };
+  const startRenderer = async (): Promise<Renderer | null> => {
+    try {
+      const executable = chromiumPath ?? findChromium(options.chromiumPath);
+      // Imported lazily: playwright-core is heavy and static pages never need it.
+      const { launchRenderer } = await import('./crawl/rendered.ts');
+      return await launchRenderer({
+        policy,
+        chromiumPath: executable,
+        timeoutMs: requestTimeoutMs,
+        concurrency: options.concurrency ?? 4,
+      });
+    } catch (err) {
+      // In auto mode a missing or broken browser means the page is read statically.
+      if (render === 'auto' && err instanceof AnalyzerError) return null;
+      throw err;
+    }
+  };
   const fetcher = new Fetcher({
     policy,
     userAgent,
     requestTimeoutMs,
     maxBytes: options.maxBytes ?? 5 * 1024 * 1024,
+    ...(options.extraCaCertificates ? { extraCaCertificates: options.extraCaCertificates } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   try {
@@ -50,16 +75,7 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
         startFetch.error.code === 'URL_REFUSED' ? 'URL_REFUSED' : 'START_URL_UNREACHABLE';
       throw new AnalyzerError(code, `${start.href}: ${startFetch.error.message}`);
     }
-    if (chromiumPath) {
-      // Imported lazily: playwright-core is heavy and static mode never needs it.
-      const { launchRenderer } = await import('./crawl/rendered.ts');
-      renderer = await launchRenderer({
-        policy,
-        chromiumPath,
-        timeoutMs: requestTimeoutMs,
-        concurrency: options.concurrency ?? 4,
-      });
-    }
+    if (render === 'always') await renderer();
     const homeUrl = startFetch.finalUrl;
     const [robotsTxt, llmsTxt] = await Promise.all([
       fetchText(fetcher, new URL('/robots.txt', homeUrl).href),
@@ -75,7 +91,8 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
     const pageAudits = new Map<PageArtifacts, Record<string, AuditResult>>();
     const crawled = await crawl({
       fetcher,
-      ...(renderer ? { renderer } : {}),
+      render,
+      renderer,
       startFetch,
       robotsTxt,
       sitemapUrls,
@@ -105,21 +122,24 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
       timing: p.timing,
       sizeBytes: p.sizeBytes,
       rendered: p.rendered,
+      mode: p.mode,
+      modeReason: p.modeReason,
       ...(p.fetchError ? { error: p.fetchError } : {}),
       audits: pageAudits.get(p) ?? {},
     }));
     const perAudit = siteAuditScores(pages, siteAudits);
+    const started = await starting?.catch(() => null);
     const report: AnalysisReport = {
       url: options.url,
       finalUrl: homeUrl,
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
-      mode: renderer ? 'rendered' : 'static',
+      mode: render === 'always' || pages.some((p) => p.rendered) ? 'rendered' : 'static',
       pages,
       site: {
         audits: siteAudits,
         skipped: site.skipped,
-        blockedRequests: renderer ? renderer.blocked.slice(0, 100) : [],
+        blockedRequests: started ? started.blocked.slice(0, 100) : [],
       },
       auditScores: Object.fromEntries(
         [...perAudit].map(([id, s]) => [id, s === null ? null : Math.round(s * 1000) / 1000]),
@@ -136,6 +156,6 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
     return report;
   } finally {
     await fetcher.close();
-    await renderer?.close();
+    await (await starting?.catch(() => null))?.close();
   }
 }

@@ -3,8 +3,10 @@ import { parseArgs } from 'node:util';
 import { AnalyzerError } from './errors.ts';
 import type { ProgressEvent } from './types.ts';
 
-const USAGE = `Usage: quento-analyze <url> [--max-pages N] [--max-depth N] [--render] [--concurrency N]
-                      [--allow-private] [--json | --md | --html FILE]`;
+const USAGE = `Usage: quento-analyze <url> [--max-pages N] [--max-depth N] [--render | --static]
+                      [--concurrency N] [--allow-private] [--json | --md | --html FILE]
+  Without --render or --static, pages whose HTML is an application shell are rendered in
+  Chromium when one is installed.`;
 
 class UsageError extends Error {}
 
@@ -24,6 +26,7 @@ function parse(argv: string[]) {
       'max-depth': { type: 'string' },
       concurrency: { type: 'string' },
       render: { type: 'boolean', default: false },
+      static: { type: 'boolean', default: false },
       'allow-private': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       md: { type: 'boolean', default: false },
@@ -36,13 +39,16 @@ function parse(argv: string[]) {
   const formats = [values.json, values.md, values.html !== undefined].filter(Boolean).length;
   if (formats > 1) throw new UsageError('--json, --md and --html are mutually exclusive');
   if (values.html === '') throw new UsageError('--html needs a file name');
+  if (values.render && values.static) {
+    throw new UsageError('--render and --static are mutually exclusive');
+  }
   return {
     help: false as const,
     url: positionals[0] as string,
     maxPages: positiveInt('max-pages', values['max-pages']),
     maxDepth: values['max-depth'] === '0' ? 0 : positiveInt('max-depth', values['max-depth']),
     concurrency: positiveInt('concurrency', values.concurrency),
-    render: values.render,
+    render: values.render ? true : values.static ? false : ('auto' as const),
     allowPrivate: values['allow-private'] || process.env.ALLOW_PRIVATE_NETWORKS === 'true',
     json: values.json,
     md: values.md,

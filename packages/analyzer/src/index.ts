@@ -1,5 +1,10 @@
 export { analyzeSite, DEFAULT_USER_AGENT } from './analyze.ts';
-export type { PageArtifacts, SiteArtifacts } from './artifacts/types.ts';
+export type {
+  PageArtifacts,
+  ReadMode,
+  ReadModeReason,
+  SiteArtifacts,
+} from './artifacts/types.ts';
 export type {
   Audit,
   AuditItem,

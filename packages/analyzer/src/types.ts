@@ -1,3 +1,4 @@
+import type { ReadMode, ReadModeReason } from './artifacts/types.ts';
 import type { AuditResult } from './audits/audit.ts';
 import type { RedirectHop } from './net/fetcher.ts';
 import type { Scores } from './scoring.ts';
@@ -8,8 +9,12 @@ export interface AnalyzeOptions {
   maxPages?: number;
   /** Most link hops from the start URL. Default unlimited. */
   maxDepth?: number;
-  /** Render pages in Chromium (playwright-core). Default false. */
-  render?: boolean;
+  /**
+   * Render pages in Chromium (playwright-core): `true` every page (CHROMIUM_NOT_FOUND without a
+   * browser), `false` (default) none, `'auto'` only pages whose static HTML is an application
+   * shell, and only when a Chromium is found (what the CLI and Discover use).
+   */
+  render?: boolean | 'auto';
   /** Parallel requests. Default 4. */
   concurrency?: number;
   /** Minimum delay between request starts to the site. Default 0. */
@@ -26,6 +31,12 @@ export interface AnalyzeOptions {
   allowOrigins?: string[];
   /** Hostname resolver (defaults to the system's); the SSRF check applies to what it returns. */
   resolve?: (hostname: string) => Promise<string[]>;
+  /**
+   * PEM CA certificates trusted in addition to the usual roots, for static fetches (an intranet
+   * CA, a test's self-signed certificate). Certificates are always verified; Chromium keeps its
+   * own trust store.
+   */
+  extraCaCertificates?: string[];
   /** Chromium executable; else CHROMIUM_PATH, else the usual paths. */
   chromiumPath?: string;
   userAgent?: string;
@@ -55,6 +66,9 @@ export interface PageReport {
   timing: { ttfbMs: number; totalMs: number };
   sizeBytes: number;
   rendered: boolean;
+  /** How the page was read, and why (see ReadModeReason). */
+  mode: ReadMode;
+  modeReason: ReadModeReason;
   /** Set when the page could not be fetched or rendered. */
   error?: { code: string; message: string };
   audits: Record<string, AuditResult>;

@@ -43,6 +43,8 @@ describe('quento-analyze', { timeout: 30_000 }, () => {
       expect.arrayContaining(['url', 'startedAt', 'finishedAt', 'pages', 'site', 'scores']),
     );
     const page = report.pages[0];
+    // The fixture's home page is an application shell: the CLI rendered it without being asked.
+    expect([page.mode, page.modeReason]).toEqual(['rendered', 'app-shell']);
     expect(Object.keys(page)).toEqual(
       expect.arrayContaining(['url', 'requestedUrl', 'status', 'redirects', 'timing', 'audits']),
     );
@@ -67,6 +69,7 @@ describe('quento-analyze', { timeout: 30_000 }, () => {
       [],
       ['--max-pages', 'many', 'http://a.example/'],
       ['http://a.example/', '--json', '--md'],
+      ['http://a.example/', '--render', '--static'],
       ['not a url'],
     ];
     const results = await Promise.all(cases.map((args) => run(args)));
@@ -92,14 +95,16 @@ describe('quento-analyze', { timeout: 30_000 }, () => {
 
   it('honours ALLOW_PRIVATE_NETWORKS=true, prints a summary and writes Markdown and HTML', async () => {
     const html = join(dir, 'report.html');
-    const r = await run([`${site.origin}/`, '--html', html], { ALLOW_PRIVATE_NETWORKS: 'true' });
+    const r = await run([`${site.origin}/`, '--static', '--html', html], {
+      ALLOW_PRIVATE_NETWORKS: 'true',
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Quento analysis of /);
     expect(r.stdout).toMatch(/Overall\s+\d+/);
     const doc = await readFile(html, 'utf8');
     expect(doc).toMatch(/^<!doctype html>/);
     expect(doc).not.toMatch(/<script|<link rel="stylesheet"/);
-    const md = await run([`${site.origin}/`, '--allow-private', '--md']);
+    const md = await run([`${site.origin}/`, '--static', '--allow-private', '--md']);
     expect(md.code).toBe(0);
     expect(md.stdout).toMatch(/^# Website analysis: /);
     expect(md.stdout).toContain('| Category | Score |');

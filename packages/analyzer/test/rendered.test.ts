@@ -7,6 +7,10 @@ let spa: FixtureServer;
 let secret: FixtureServer;
 let rendered: AnalysisReport;
 let staticReport: AnalysisReport;
+let auto: AnalysisReport;
+let noBrowser: AnalysisReport;
+// The spa server's hits as the rendered run left them (the auto run renders again).
+let hitsAfterRendered: Map<string, number>;
 
 beforeAll(async () => {
   secret = await serveFixture(null);
@@ -14,8 +18,15 @@ beforeAll(async () => {
   // Private networks stay refused: only the fixture's own origin is allowed, so the secret server
   // (also on loopback, another port) and the metadata address must be blocked.
   const base = { url: `${spa.origin}/`, allowOrigins: [spa.origin], requestTimeoutMs: 10_000 };
-  staticReport = await analyzeSite(base);
+  staticReport = await analyzeSite({ ...base, render: false });
   rendered = await analyzeSite({ ...base, render: true });
+  hitsAfterRendered = new Map(spa.hits);
+  auto = await analyzeSite({ ...base, render: 'auto' });
+  noBrowser = await analyzeSite({
+    ...base,
+    render: 'auto',
+    chromiumPath: '/nonexistent/chromium',
+  });
 }, 60_000);
 afterAll(async () => {
   await spa.close();
@@ -49,8 +60,34 @@ describe('rendered mode', () => {
     expect(blocked).toContain(`${secret.origin}/style.css`);
     expect(blocked).toContain('169.254.169.254');
     // The page's own same-origin requests went through.
-    expect(spa.hits.get('/app.js')).toBeGreaterThanOrEqual(1);
-    expect(spa.hits.get('/bounce')).toBe(1);
+    expect(hitsAfterRendered.get('/app.js')).toBeGreaterThanOrEqual(1);
+    expect(hitsAfterRendered.get('/bounce')).toBe(1);
+  });
+});
+
+describe('deciding to render by itself', () => {
+  it('renders the application shell and reads the server-rendered page statically', () => {
+    expect(auto.mode).toBe('rendered');
+    expect(auto.pages.map((p) => [p.url, p.mode, p.modeReason])).toEqual([
+      [`${spa.origin}/`, 'rendered', 'app-shell'],
+      [`${spa.origin}/products.html`, 'static', 'static-html'],
+    ]);
+    expect(auto.pages[0]?.audits.h1?.score).toBe(1);
+  });
+
+  it('says so when every page was asked for one way', () => {
+    expect(rendered.pages.map((p) => p.modeReason)).toEqual([
+      'render-requested',
+      'render-requested',
+    ]);
+    expect(staticReport.pages.map((p) => [p.mode, p.modeReason])).toEqual([
+      ['static', 'static-requested'],
+    ]);
+  });
+
+  it('reads a shell statically when no Chromium can be found, and says why', () => {
+    expect(noBrowser.mode).toBe('static');
+    expect(noBrowser.pages.map((p) => [p.mode, p.modeReason])).toEqual([['static', 'no-browser']]);
   });
 });
 

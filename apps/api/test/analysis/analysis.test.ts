@@ -154,6 +154,8 @@ for (const mode of modes) {
       ).toBeGreaterThanOrEqual(3);
       const home = result.results.pages.find((p: { url: string }) => p.url === site.url);
       expect(home.audits['meta-description'].score).toBe(0);
+      // Discover decided by itself: the bakery's HTML has content, so it was read statically.
+      expect([home.mode, home.modeReason]).toEqual(['static', 'static-html']);
       // The competitor was analysed with the same audits and compared score by score.
       expect(summary.competitors).toHaveLength(1);
       expect(summary.competitors[0]).toMatchObject({ url: rival.url, status: 'completed' });
@@ -182,6 +184,12 @@ for (const mode of modes) {
         headers: bearer(alice.access),
       });
       expect(detail.json().results.scores.overall).toBe(detail.json().summary.scores.overall);
+      // The response schema passes the analyzer's per-page read mode through.
+      expect(detail.json().results.pages.map((p: { mode: string }) => p.mode)).toEqual([
+        'static',
+        'static',
+        'static',
+      ]);
     });
 
     it('explains each failing audit with its fix, pages and a few items', async () => {

@@ -1,11 +1,22 @@
 // htmlparser2 (cheerio/slim) rather than parse5: several times faster to load and to parse, which
 // is most of the analyzer's CPU time. It builds no implicit <head>/<body>, handled below.
 import { load } from 'cheerio/slim';
+import { primaryLanguage } from '../computed/language.ts';
+import { countWords } from '../computed/words.ts';
 import type { FetchResult } from '../net/fetcher.ts';
 import { resolveHref } from '../net/url.ts';
 import type { LinkElement, PageArtifacts } from './types.ts';
 
 const HTML_TYPE = /^(text\/html|application\/xhtml\+xml)/i;
+
+/** Set on anchors by the renderer: the event types Chromium lists for the element itself. */
+export const LISTENERS_ATTRIBUTE = 'data-quento-listeners';
+
+// Elements that client-side frameworks mount into (React, Vue, Next, Nuxt, Gatsby, Svelte, Angular...).
+const APP_ROOTS =
+  '#root,#app,#__next,#__nuxt,#___gatsby,#svelte,#q-app,#main-app,#react-root,#vue-app,[data-reactroot],[ng-version],app-root';
+// Fewer visible words than this, with a root element and script bundles, is an application shell.
+const SHELL_MAX_WORDS = 50;
 
 function collapse(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
@@ -46,6 +57,9 @@ export function emptyArtifacts(fetch: FetchResult, rendered = false): PageArtifa
     ...(fetch.error ? { fetchError: fetch.error } : {}),
     isHtml: false,
     rendered,
+    mode: rendered ? 'rendered' : 'static',
+    modeReason: 'no-document',
+    appShell: false,
     lang: null,
     titles: [],
     metas: [],
@@ -103,16 +117,38 @@ export function gatherArtifacts(fetch: FetchResult, html: string | null, rendere
       return {
         rel,
         href: keepRaw ? raw : (resolveHref(raw, docBase) ?? raw),
-        hreflang: attr(el, 'hreflang').trim(),
+        // Not trimmed: " en" is an invalid code, as it is for a search engine.
+        hreflang: attr(el, 'hreflang'),
         source: $(el).closest('body').length > 0 ? ('body' as const) : ('head' as const),
       };
     });
   a.links = [...domLinks, ...base.links];
+  type Node = Parameters<typeof $>[0];
+  const langOf = (el: Node): string | null => $(el).closest('[lang]').attr('lang') ?? null;
+  /** The language of a link's text: its children's if they agree, else the link's own. */
+  const textLang = (el: Node): string | null => {
+    let found: string | null = null;
+    for (const child of $(el).find('*').toArray()) {
+      if ($(child).text() === '') continue;
+      const lang = langOf(child);
+      if (!lang) continue;
+      if (!found) found = lang;
+      else if (primaryLanguage(found) !== primaryLanguage(lang)) return null;
+    }
+    return found || langOf(el) || null;
+  };
   a.anchors = $('a')
     .toArray()
     .map((el) => {
       const rawHref = $(el).attr('href') ?? null;
       const img = $(el).find('img[alt]').attr('alt') ?? '';
+      const attributeNames = Object.keys('attribs' in el ? el.attribs : {}).filter(
+        (n) => n !== LISTENERS_ATTRIBUTE,
+      );
+      // Rendered: what Chromium reported. Static: inline handlers are the listeners we can see.
+      const listeners = rendered
+        ? attr(el, LISTENERS_ATTRIBUTE).split(/\s+/).filter(Boolean)
+        : attributeNames.filter((n) => /^on[a-z]+$/.test(n)).map((n) => n.slice(2));
       return {
         rawHref,
         href: rawHref === null ? null : resolveHref(rawHref, docBase),
@@ -120,7 +156,11 @@ export function gatherArtifacts(fetch: FetchResult, html: string | null, rendere
         rel: attr(el, 'rel').toLowerCase(),
         name: attr(el, 'name'),
         role: attr(el, 'role'),
+        id: attr(el, 'id'),
         onclick: attr(el, 'onclick'),
+        attributeNames,
+        listeners,
+        lang: textLang(el),
       };
     });
   a.images = $('img')
@@ -155,6 +195,10 @@ export function gatherArtifacts(fetch: FetchResult, html: string | null, rendere
   a.scriptSrcs = $('script[src]')
     .toArray()
     .map((el) => attr(el, 'src'));
+  const hasRoot = $(APP_ROOTS).length > 0;
+  const bodyIsScripts =
+    $('body').length > 0 &&
+    $('body').children().not('script,noscript,template,link,style,meta').length === 0;
   a.inlineScripts = $('script:not([src])')
     .toArray()
     .map((el) => $(el).text())
@@ -166,5 +210,9 @@ export function gatherArtifacts(fetch: FetchResult, html: string | null, rendere
   $('p,div,li,h1,h2,h3,h4,h5,h6,td,th,br,section,article').after(' ');
   const body = $('body');
   a.bodyText = collapse(body.length > 0 ? body.text() : $.root().text());
+  a.appShell =
+    a.scriptSrcs.length > 0 &&
+    (hasRoot || bodyIsScripts) &&
+    countWords(a.bodyText) < SHELL_MAX_WORDS;
   return a;
 }

@@ -29,7 +29,17 @@ export interface AnchorElement {
   rel: string;
   name: string;
   role: string;
+  id: string;
   onclick: string;
+  /** Attribute names on the element (lower-case), as a browser's getAttributeNames(). */
+  attributeNames: string[];
+  /**
+   * Event types listened for on the element itself (not its ancestors). Rendered: what Chromium's
+   * DevTools protocol lists for anchors without href; static: the inline `on*` attributes.
+   */
+  listeners: string[];
+  /** Language of the link's text: its children's common `lang`, else its own or an ancestor's. */
+  lang: string | null;
 }
 
 export interface ImageElement {
@@ -39,6 +49,26 @@ export interface ImageElement {
   width: string | null;
   height: string | null;
 }
+
+/**
+ * How a page was read: `static` (the HTTP response parsed) or `rendered` (Chromium's DOM), and why.
+ * - `render-requested`: rendered because rendering was asked for;
+ * - `app-shell`: rendered because the static HTML looked like an application shell;
+ * - `static-html`: the static HTML had content, so it was not rendered;
+ * - `static-requested`: rendering was turned off;
+ * - `no-browser`: it looked like an application shell but no Chromium could be started;
+ * - `render-failed`: rendering was tried and failed; the static HTML was audited;
+ * - `no-document`: an error page, a failed fetch or not HTML.
+ */
+export type ReadMode = 'static' | 'rendered';
+export type ReadModeReason =
+  | 'render-requested'
+  | 'app-shell'
+  | 'static-html'
+  | 'static-requested'
+  | 'no-browser'
+  | 'render-failed'
+  | 'no-document';
 
 export interface PageArtifacts {
   url: string;
@@ -52,6 +82,13 @@ export interface PageArtifacts {
   fetchError?: { code: AnalyzerErrorCode; message: string };
   isHtml: boolean;
   rendered: boolean;
+  mode: ReadMode;
+  modeReason: ReadModeReason;
+  /**
+   * The document looks like a client-rendered application shell: little visible text, a root
+   * element such as #root, #app or #__next (or a body of scripts only), and script bundles.
+   */
+  appShell: boolean;
   lang: string | null;
   titles: string[];
   metas: MetaElement[];

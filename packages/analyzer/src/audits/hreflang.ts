@@ -1,8 +1,6 @@
+import { hreflangProblem } from '../computed/hreflang-code.ts';
 import type { AuditItem, PageAudit } from './audit.ts';
 import { NO_DOCUMENT } from './audit.ts';
-
-// language[-script][-region][-variant], or x-default (BCP 47 subset Google accepts).
-const CODE = /^([a-z]{2,3})(-[a-z]{4})?(-([a-z]{2}|\d{3}))?$/i;
 
 function isAbsolute(href: string): boolean {
   try {
@@ -13,7 +11,10 @@ function isAbsolute(href: string): boolean {
   }
 }
 
-/** Lighthouse `hreflang`: alternate-language links use valid codes, absolute URLs, in the head. */
+/**
+ * Lighthouse `hreflang`: alternate-language links in the head or the `Link` header use valid codes
+ * and absolute URLs. Links in the body are ignored, as search engines ignore them.
+ */
 export const hreflang: PageAudit = {
   scope: 'page',
   meta: {
@@ -29,7 +30,7 @@ export const hreflang: PageAudit = {
   audit(page) {
     if (!page.isHtml) return NO_DOCUMENT;
     const alternates = page.links.filter(
-      (l) => l.rel.split(/\s+/).includes('alternate') && l.hreflang !== '',
+      (l) => l.rel.split(/\s+/).includes('alternate') && l.hreflang !== '' && l.source !== 'body',
     );
     if (alternates.length === 0) {
       return {
@@ -40,11 +41,9 @@ export const hreflang: PageAudit = {
     const items: AuditItem[] = [];
     for (const l of alternates) {
       const reasons: string[] = [];
-      if (l.hreflang.toLowerCase() !== 'x-default' && !CODE.test(l.hreflang)) {
-        reasons.push('Unexpected language code');
-      }
+      const problem = hreflangProblem(l.hreflang);
+      if (problem) reasons.push(`Unexpected language code (${problem})`);
       if (!isAbsolute(l.href)) reasons.push('Relative href value');
-      if (l.source === 'body') reasons.push('Unexpected location (not in <head>)');
       if (reasons.length > 0) {
         items.push({
           hreflang: l.hreflang,

@@ -1,102 +1,9 @@
+import { primaryLanguage } from '../computed/language.ts';
+import { VAGUE_LINK_TEXTS } from '../lists/vague-link-texts.ts';
 import type { PageAudit } from './audit.ts';
 import { NO_DOCUMENT } from './audit.ts';
 
-// Vague link texts per language, after Lighthouse's `link-text` blocklist.
-const VAGUE: Record<string, readonly string[]> = {
-  en: [
-    'click here',
-    'click this',
-    'go',
-    'here',
-    'information',
-    'learn more',
-    'more',
-    'more info',
-    'more information',
-    'right here',
-    'read more',
-    'see more',
-    'start',
-    'this',
-    'link',
-    'continue',
-  ],
-  es: [
-    'click aquí',
-    'haga clic aquí',
-    'aquí',
-    'más',
-    'más información',
-    'leer más',
-    'ver más',
-    'información',
-    'comenzar',
-    'ir',
-    'esto',
-  ],
-  fr: [
-    'cliquez ici',
-    'cliquez',
-    'ici',
-    'plus',
-    "plus d'infos",
-    "plus d'informations",
-    'en savoir plus',
-    'lire la suite',
-    'voir plus',
-    'commencer',
-    'ceci',
-  ],
-  de: [
-    'hier klicken',
-    'klicken sie hier',
-    'hier',
-    'mehr',
-    'mehr infos',
-    'mehr informationen',
-    'weiterlesen',
-    'mehr erfahren',
-    'starten',
-    'los',
-    'dies',
-  ],
-  pt: [
-    'clique aqui',
-    'aqui',
-    'mais',
-    'mais informações',
-    'saiba mais',
-    'leia mais',
-    'ver mais',
-    'começar',
-    'isto',
-    'ir',
-  ],
-  it: [
-    'clicca qui',
-    'qui',
-    'altro',
-    'più informazioni',
-    'scopri di più',
-    'leggi di più',
-    'leggi tutto',
-    'inizia',
-    'questo',
-    'vai',
-  ],
-  nl: [
-    'klik hier',
-    'hier',
-    'meer',
-    'meer info',
-    'meer informatie',
-    'lees meer',
-    'bekijk meer',
-    'begin',
-    'dit',
-    'ga',
-  ],
-};
+const ALL_LANGUAGES = Object.values(VAGUE_LINK_TEXTS);
 
 function normalise(text: string): string {
   return text
@@ -106,7 +13,18 @@ function normalise(text: string): string {
     .trim();
 }
 
-/** Lighthouse `link-text`: links have descriptive text in the page's language. */
+/**
+ * Vague in the link's own language (its `lang`, or an ancestor's); a link whose language is
+ * unknown or mixed is checked against every language, as Lighthouse does.
+ */
+function isVague(text: string, lang: string | null): boolean {
+  const phrase = normalise(text);
+  if (phrase === '') return false;
+  if (!lang) return ALL_LANGUAGES.some((list) => list.has(phrase));
+  return VAGUE_LINK_TEXTS[primaryLanguage(lang)]?.has(phrase) ?? false;
+}
+
+/** Lighthouse `link-text`: links have descriptive text in the language they are written in. */
 export const linkText: PageAudit = {
   scope: 'page',
   meta: {
@@ -117,12 +35,10 @@ export const linkText: PageAudit = {
       'Link text like "click here" tells neither visitors nor search engines where a link goes. Descriptive links help people find their way and help your pages rank for those words.',
     fixHint:
       'Replace vague link text with words that say what is behind the link ("See our menu").',
-    requiredArtifacts: ['anchors', 'lang'],
+    requiredArtifacts: ['anchors'],
   },
   audit(page) {
     if (!page.isHtml) return NO_DOCUMENT;
-    const lang = (page.lang ?? 'en').toLowerCase().split(/[-_]/)[0] ?? 'en';
-    const blocklist = new Set(VAGUE[lang] ?? VAGUE.en);
     const pageNoHash = page.url.split('#')[0];
     const items = page.anchors
       .filter((a) => {
@@ -130,9 +46,9 @@ export const linkText: PageAudit = {
         if (a.rel.split(/\s+/).includes('nofollow')) return false;
         // Same-page links (Lighthouse: equal to the page URL once fragments are excluded).
         if (a.href.split('#')[0] === pageNoHash) return false;
-        return blocklist.has(normalise(a.text));
+        return isVague(a.text, a.lang);
       })
-      .map((a) => ({ href: a.href, text: a.text }));
+      .map((a) => ({ href: a.href, text: a.text, textLang: a.lang }));
     const counted = page.anchors.filter((a) => a.href !== null).length;
     if (counted === 0)
       return { score: null, explanation: 'Not applicable: the page has no links.' };
@@ -142,7 +58,7 @@ export const linkText: PageAudit = {
       items,
       displayValue: `${items.length} link${items.length === 1 ? '' : 's'} found`,
       explanation: `${items.length} link${items.length === 1 ? ' has' : 's have'} vague text such as "${items[0]?.text}".`,
-      evidence: { vagueLinks: items.length, language: lang },
+      evidence: { vagueLinks: items.length, language: page.lang },
     };
   },
 };

@@ -6,9 +6,14 @@ import { isSameSite, normalizeUrl } from '../net/url.ts';
 import type { ProgressEvent } from '../types.ts';
 import type { Renderer } from './renderer.ts';
 
+/** `always` renders every HTML page, `auto` only application shells, `never` none. */
+export type RenderChoice = 'always' | 'auto' | 'never';
+
 export interface CrawlOptions {
   fetcher: Fetcher;
-  renderer?: Renderer;
+  render: RenderChoice;
+  /** The renderer, started on first use; null when none can be started (auto mode). */
+  renderer?: () => Promise<Renderer | null>;
   startFetch: FetchResult;
   robotsTxt: TextResource;
   sitemapUrls: string[];
@@ -84,19 +89,45 @@ export async function crawl(
       // Successful non-HTML resources (PDFs, images) are link targets, not pages.
       if (!r.error && r.status < 400) return null;
       page = emptyArtifacts(r);
-    } else if (opts.renderer && r.status < 400) {
-      const rendered = await opts.renderer.render(r);
-      page =
-        'html' in rendered
-          ? gatherArtifacts(r, rendered.html, true)
-          : { ...gatherArtifacts(r, r.body), fetchError: rendered.error };
-    } else {
+    } else if (r.status >= 400) {
       page = gatherArtifacts(r, r.body);
+    } else {
+      page = await read(r);
     }
     opts.onPage(page);
     counts.audited++;
     progress('audited', page.url);
     return page;
+  };
+
+  /** Reads an HTML page statically or rendered, as the render choice and the page decide. */
+  const read = async (r: FetchResult): Promise<PageArtifacts> => {
+    const { render } = opts;
+    // Parsed lazily: when every page is rendered, the static DOM is only needed on failure.
+    let parsed: PageArtifacts | undefined;
+    const staticPage = () => {
+      parsed ??= gatherArtifacts(r, r.body);
+      return parsed;
+    };
+    if (render === 'never' || !opts.renderer) {
+      return {
+        ...staticPage(),
+        modeReason: render === 'never' ? 'static-requested' : 'static-html',
+      };
+    }
+    if (render === 'auto' && !staticPage().appShell) {
+      return { ...staticPage(), modeReason: 'static-html' };
+    }
+    const renderer = await opts.renderer();
+    if (!renderer) return { ...staticPage(), modeReason: 'no-browser' };
+    const rendered = await renderer.render(r);
+    if (!('html' in rendered)) {
+      return { ...staticPage(), fetchError: rendered.error, modeReason: 'render-failed' };
+    }
+    return {
+      ...gatherArtifacts(r, rendered.html, true),
+      modeReason: render === 'always' ? 'render-requested' : 'app-shell',
+    };
   };
 
   // robots.txt Crawl-delay is honoured, capped so that a whole crawl stays bounded.

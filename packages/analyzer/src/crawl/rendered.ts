@@ -1,12 +1,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { AnalyzerError } from '../errors.ts';
 import type { FetchResult } from '../net/fetcher.ts';
 import type { NetworkPolicy } from '../net/ssrf.ts';
 import { SsrfProxy } from '../net/ssrf-proxy.ts';
 import { CHROMIUM_FLAGS, findChromium } from './chromium.ts';
+import { markAnchorListeners } from './listeners.ts';
 import type { Renderer } from './renderer.ts';
 
 export interface RendererOptions {
@@ -68,6 +69,16 @@ export async function launchRenderer(opts: RendererOptions): Promise<Renderer> {
   // Pages are reused across URLs: creating a page costs more than navigating one.
   const idle: Page[] = [];
   const acquire = async () => idle.pop() ?? (await context.newPage());
+  // One DevTools session per page, kept while the page is reused.
+  const sessions = new WeakMap<Page, CDPSession>();
+  const sessionFor = async (page: Page) => {
+    let s = sessions.get(page);
+    if (!s) {
+      s = await context.newCDPSession(page);
+      sessions.set(page, s);
+    }
+    return s;
+  };
 
   return {
     blocked: proxy.blocked,
@@ -85,6 +96,7 @@ export async function launchRenderer(opts: RendererOptions): Promise<Renderer> {
         // load. Waiting for `load` as well would add stylesheets and frames the DOM does not need.
         await page.goto(fetch.finalUrl, { waitUntil: 'domcontentloaded', timeout: opts.timeoutMs });
         await settle(() => inflight);
+        await markAnchorListeners(await sessionFor(page));
         return { html: await page.content() };
       } catch (err) {
         healthy = false;

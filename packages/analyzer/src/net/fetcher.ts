@@ -1,3 +1,4 @@
+import { rootCertificates } from 'node:tls';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { Agent, request } from 'undici';
 import { AnalyzerError, type AnalyzerErrorCode, toAnalyzerError } from '../errors.ts';
@@ -34,6 +35,8 @@ export interface FetcherOptions {
   maxBytes: number;
   maxRedirects?: number;
   signal?: AbortSignal;
+  /** PEM certificates trusted in addition to Node's bundled roots (self-hosting, tests). */
+  extraCaCertificates?: readonly string[];
 }
 
 const TEXT_TYPES = /^(text\/|application\/(xhtml\+xml|xml|rss\+xml|atom\+xml|json|ld\+json))/i;
@@ -73,7 +76,14 @@ export class Fetcher {
   constructor(opts: FetcherOptions) {
     this.#opts = opts;
     this.#agent = new Agent({
-      connect: { lookup: guardedLookup(opts.policy), timeout: opts.requestTimeoutMs },
+      connect: {
+        lookup: guardedLookup(opts.policy),
+        timeout: opts.requestTimeoutMs,
+        // Added to the bundled roots, never replacing them; certificates are always verified.
+        ...(opts.extraCaCertificates?.length
+          ? { ca: [...rootCertificates, ...opts.extraCaCertificates] }
+          : {}),
+      },
       headersTimeout: opts.requestTimeoutMs,
       bodyTimeout: opts.requestTimeoutMs,
       keepAliveTimeout: 4_000,

@@ -1,6 +1,6 @@
 import { CONFIG } from '../config.ts';
 import type { AnalysisReport } from '../types.ts';
-import { CATEGORY_IDS, failingAudits, fmtScore } from './summary.ts';
+import { CATEGORY_IDS, failingAudits, fmtScore, readModes } from './summary.ts';
 
 function esc(s: unknown): string {
   return String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -75,7 +75,7 @@ details{border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem;margin:.5rem 
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #eee;padding:4px;text-align:left;word-break:break-all}
 </style></head><body>
 <h1>Website analysis</h1>
-<p><a href="${esc(report.finalUrl)}">${esc(report.finalUrl)}</a> — ${report.pages.length} pages, ${esc(report.mode)} mode, ${esc(report.finishedAt)}</p>
+<p><a href="${esc(report.finalUrl)}">${esc(report.finalUrl)}</a> — ${esc(readModes(report))}, ${esc(report.finishedAt)}</p>
 <div class="gauges">${gauges}</div>
 <h2>What to fix</h2>${failing || '<p>Every check passed.</p>'}
 <h2>Pages</h2><table><thead><tr><th>URL</th><th>Status</th><th>TTFB ms</th><th>Bytes</th></tr></thead><tbody>${pages}</tbody></table>

@@ -1,6 +1,6 @@
 import { CONFIG } from '../config.ts';
 import type { AnalysisReport } from '../types.ts';
-import { CATEGORY_IDS, failingAudits, fmtScore } from './summary.ts';
+import { CATEGORY_IDS, failingAudits, fmtScore, readModes } from './summary.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -8,10 +8,7 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function renderMarkdown(report: AnalysisReport): string {
   const out: string[] = [];
   out.push(`# Website analysis: ${report.finalUrl}`, '');
-  out.push(
-    `Analysed ${report.pages.length} pages (${report.mode} mode) on ${report.finishedAt}.`,
-    '',
-  );
+  out.push(`Analysed ${readModes(report)}, on ${report.finishedAt}.`, '');
   out.push('| Category | Score |', '| --- | ---: |');
   out.push(`| **Overall** | **${fmtScore(report.scores.overall)}** |`);
   for (const id of CATEGORY_IDS)

@@ -27,12 +27,29 @@ export function failingAudits(report: AnalysisReport) {
     .sort((x, y) => (x.score ?? 0) - (y.score ?? 0));
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** How the pages were read: "3 pages: 1 rendered (1 application shell), 2 static". */
+export function readModes(report: AnalysisReport): string {
+  const count = (f: (p: AnalysisReport['pages'][number]) => boolean) =>
+    report.pages.filter(f).length;
+  const total = report.pages.length;
+  const rendered = count((p) => p.mode === 'rendered');
+  const shells = count((p) => p.modeReason === 'app-shell');
+  const unrendered = count((p) => p.modeReason === 'no-browser');
+  const renderedPart = `rendered${shells ? ` (${plural(shells, 'application shell')})` : ''}`;
+  const staticPart = `static${unrendered ? ` (${plural(unrendered, 'application shell')} without Chromium)` : ''}`;
+  if (rendered === 0) return `${plural(total, 'page')}, ${staticPart}`;
+  if (rendered === total) return `${plural(total, 'page')}, ${renderedPart}`;
+  return `${plural(total, 'page')}: ${rendered} ${renderedPart}, ${total - rendered} ${staticPart}`;
+}
+
 /** A readable plain-text summary for the terminal. */
 export function renderSummary(report: AnalysisReport): string {
   const lines: string[] = [];
   const ms = Date.parse(report.finishedAt) - Date.parse(report.startedAt);
   lines.push(`Quento analysis of ${report.finalUrl}`);
-  lines.push(`${report.pages.length} pages, ${report.mode} mode, ${(ms / 1000).toFixed(1)} s`);
+  lines.push(`${readModes(report)}; ${(ms / 1000).toFixed(1)} s`);
   lines.push('');
   lines.push(`Overall  ${fmtScore(report.scores.overall).padStart(3)}`);
   for (const id of CATEGORY_IDS) {

@@ -13,6 +13,9 @@ export function makePage(overrides: Partial<PageArtifacts> = {}): PageArtifacts 
     sizeBytes: 2000,
     isHtml: true,
     rendered: false,
+    mode: 'static',
+    modeReason: 'static-html',
+    appShell: false,
     lang: 'en',
     titles: ['Shop'],
     metas: [],
@@ -47,7 +50,24 @@ export function anchor(
       href = null;
     }
   }
-  return { rawHref, href, text, rel: '', name: '', role: '', onclick: '', ...extra };
+  const attributeNames = [
+    ...(rawHref === null ? [] : ['href']),
+    ...(extra.onclick ? ['onclick'] : []),
+  ];
+  return {
+    rawHref,
+    href,
+    text,
+    rel: '',
+    name: '',
+    role: '',
+    id: '',
+    onclick: '',
+    attributeNames,
+    listeners: extra.onclick ? ['click'] : [],
+    lang: 'en',
+    ...extra,
+  };
 }
 
 export function makeContext(overrides: Partial<PageContext> = {}): PageContext {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,11 +39,13 @@ export interface FixtureServer {
 
 /**
  * Serves a fixture site on 127.0.0.1. `{{ORIGIN}}` and any `{{VAR}}` in text files are replaced,
- * and `_routes.json` adds redirects, statuses, headers, delays and hanging responses.
+ * and `_routes.json` adds redirects, statuses, headers, delays and hanging responses. With `tls`
+ * (a key and certificate) it serves HTTPS.
  */
 export async function serveFixture(
   name: string | null,
   vars: Record<string, string> = {},
+  tls?: { key: string; cert: string },
 ): Promise<FixtureServer> {
   const root = name ? join(FIXTURES, name) : null;
   const routes: Record<string, Route> = root
@@ -62,7 +65,7 @@ export async function serveFixture(
     res.writeHead(status, headers);
     res.end(body);
   };
-  const server: Server = createServer(async (req, res) => {
+  const handler: RequestListener = async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     hits.set(path, (hits.get(path) ?? 0) + 1);
     if (!root) return send(res, 200, { 'content-type': 'text/plain' }, 'secret');
@@ -111,14 +114,15 @@ export async function serveFixture(
         '<!doctype html><title>Not found</title><h1>Not found</h1>',
       );
     }
-  });
+  };
+  const server: Server = tls ? createHttpsServer(tls, handler) : createServer(handler);
   server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  origin = `http://127.0.0.1:${port}`;
+  origin = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   return {
     origin,
     port,

@@ -120,10 +120,30 @@ describe('link-text', () => {
     expect(r.score).toBe(0);
     expect(r.items).toHaveLength(2);
   });
-  it('uses the page language', () => {
-    const page = makePage({ lang: 'de-DE', anchors: [anchor('/x', 'hier klicken')] });
+  it("uses the link's own language", () => {
+    const page = makePage({
+      lang: 'en',
+      anchors: [anchor('/x', 'klicke hier', { lang: 'de-DE' })],
+    });
     expect(linkText.audit(page, ctx).score).toBe(0);
-    expect(linkText.audit({ ...page, anchors: [anchor('/x', 'Speisekarte')] }, ctx).score).toBe(1);
+    expect(
+      linkText.audit({ ...page, anchors: [anchor('/x', 'Speisekarte', { lang: 'de' })] }, ctx)
+        .score,
+    ).toBe(1);
+    // "Start" is vague in English, not in German.
+    expect(
+      linkText.audit({ ...page, anchors: [anchor('/x', 'Start', { lang: 'de-CH' })] }, ctx).score,
+    ).toBe(1);
+    expect(
+      linkText.audit({ ...page, anchors: [anchor('/x', 'Start', { lang: 'en-US' })] }, ctx).score,
+    ).toBe(0);
+  });
+  it('checks every language when the link has none, none when its language has no list', () => {
+    const r = linkText.audit(makePage({ anchors: [anchor('/x', 'hier', { lang: null })] }), ctx);
+    expect(r.items).toEqual([{ href: 'https://shop.example/x', text: 'hier', textLang: null }]);
+    expect(
+      linkText.audit(makePage({ anchors: [anchor('/x', 'here', { lang: 'zh' })] }), ctx).score,
+    ).toBe(1);
   });
   it('skips nofollow, javascript:, mailto: and same-page links', () => {
     const page = makePage({
@@ -160,6 +180,23 @@ describe('crawlable-anchors', () => {
     );
     expect(r.score).toBe(0);
     expect(r.items).toHaveLength(3);
+  });
+  it('reports an anchor with a listener of its own, not a placeholder or a fragment target', () => {
+    const r = crawlableAnchors.audit(
+      makePage({
+        anchors: [
+          anchor(null, 'Open', { listeners: ['mousedown'] }),
+          anchor(null, 'Placeholder'),
+          anchor(null, 'Target', { id: 'section', listeners: ['click'] }),
+          anchor(null, 'New tab', { attributeNames: ['target'] }),
+        ],
+      }),
+      ctx,
+    );
+    expect(r.items).toEqual([
+      { rawHref: null, text: 'Open', onclick: null, listeners: 'mousedown' },
+      { rawHref: null, text: 'New tab', onclick: null, listeners: null },
+    ]);
   });
   it('ignores named anchors and links with a role', () =>
     expect(
@@ -213,14 +250,37 @@ describe('hreflang', () => {
         ctx,
       ).score,
     ).toBe(1));
-  it('fails on bad codes, relative URLs and links in the body', () => {
+  it('fails on bad codes and relative URLs', () => {
     expect(
       hreflang.audit(makePage({ links: [alt('english', 'https://shop.example/')] }), ctx).score,
     ).toBe(0);
     expect(hreflang.audit(makePage({ links: [alt('en', '/en/')] }), ctx).score).toBe(0);
-    expect(
-      hreflang.audit(makePage({ links: [alt('en', 'https://shop.example/', 'body')] }), ctx).score,
-    ).toBe(0);
+  });
+  it('checks codes against ISO 639, ISO 15924 and ISO 3166 (nothing trimmed)', () => {
+    const verdict = (code: string) =>
+      hreflang.audit(makePage({ links: [alt(code, 'https://shop.example/')] }), ctx).score;
+    for (const ok of ['es', 'en-PH', 'ru-RU', 'zh-Hans-TW', 'X-Default', 'fil', 'sr-Latn']) {
+      expect(verdict(ok), ok).toBe(1);
+    }
+    for (const bad of [
+      'xx',
+      ' x-default',
+      'en-UK',
+      'en-XX',
+      'zh-Abcd',
+      'qq-US',
+      'en_GB',
+      'es-419',
+    ]) {
+      expect(verdict(bad), bad).toBe(0);
+    }
+  });
+  it('ignores alternates in the body', () => {
+    const page = makePage({
+      links: [alt('en', 'https://shop.example/'), alt('nonsense', '/x', 'body')],
+    });
+    expect(hreflang.audit(page, ctx).score).toBe(1);
+    expect(hreflang.audit(makePage({ links: [alt('xx', '/x', 'body')] }), ctx).score).toBeNull();
   });
   it('is n/a without alternates', () => expect(hreflang.audit(makePage(), ctx).score).toBeNull());
 });

@@ -7,6 +7,7 @@ import { AUDIT_CATALOGUE } from '../../src/catalogue.ts';
 import { CONFIG } from '../../src/config.ts';
 import type { FetchResult } from '../../src/net/fetcher.ts';
 import { isSameSite, normalizeUrl } from '../../src/net/url.ts';
+import { readModes } from '../../src/report/summary.ts';
 import { runPageAudits } from '../../src/runner.ts';
 import { computeScores, siteAuditScores } from '../../src/scoring.ts';
 import { makeContext, makePage } from '../support/artifacts.ts';
@@ -122,6 +123,50 @@ describe('gathering artifacts', () => {
     expect(a.images[0]).toMatchObject({ alt: 'I', width: '2', height: null });
     expect(a.jsonLd).toEqual(['{"@type":"X"}']);
   });
+  it('gives each link the language of its text', () => {
+    const html = `<html lang="en"><body>
+      <a href="/1">one</a><a href="/2" lang="de-DE">zwei</a><a href="/3"><span lang="fr">trois</span></a>
+      <a href="/4"><span lang="de">vier</span> <span lang="nl">vijf</span></a>
+      <a href="/5" lang="en"><span lang="de-CH">sechs</span></a><a href="/6"><img lang="de" alt="x"> six</a>
+      <svg><a href="/7"><text xml:lang="de">sieben</text></a></svg></body></html>`;
+    expect(gatherArtifacts(fetch(html), html).anchors.map((x) => x.lang)).toEqual([
+      'en',
+      'de-DE',
+      'fr',
+      null,
+      'de-CH',
+      'en',
+      'en',
+    ]);
+  });
+  it('reads listeners from inline handlers statically, from the renderer when rendered', () => {
+    const html = `<body><a onclick="go()" onMouseDown="x()">A</a><a data-quento-listeners="click">B</a>
+      <a href="/c" target="_blank">C</a></body>`;
+    const staticA = gatherArtifacts(fetch(html), html).anchors;
+    expect(staticA.map((x) => x.listeners)).toEqual([['click', 'mousedown'], [], []]);
+    expect(staticA[2]?.attributeNames).toEqual(['href', 'target']);
+    const rendered = gatherArtifacts(fetch(html), html, true).anchors;
+    expect(rendered.map((x) => x.listeners)).toEqual([[], ['click'], []]);
+    expect(rendered[1]?.attributeNames).toEqual([]);
+  });
+  it('recognises an application shell', () => {
+    const shell = (body: string) => {
+      const html = `<html><head><title>App</title></head><body>${body}</body></html>`;
+      return gatherArtifacts(fetch(html), html).appShell;
+    };
+    expect(shell('<div id="root"></div><script src="/main.js"></script>')).toBe(true);
+    expect(shell('<div id="__next">Loading…</div><script src="/_next/app.js"></script>')).toBe(
+      true,
+    );
+    expect(shell('<noscript>Enable JavaScript</noscript><script src="/app.js"></script>')).toBe(
+      true,
+    );
+    // Content rendered on the server, no bundle, or no root: read as it is.
+    const text = `<p>${'Fresh bread every morning. '.repeat(20)}</p>`;
+    expect(shell(`<div id="root">${text}</div><script src="/main.js"></script>`)).toBe(false);
+    expect(shell('<div id="app"></div><script>boot()</script>')).toBe(false);
+    expect(shell('<main><p>Hello</p></main><script src="/main.js"></script>')).toBe(false);
+  });
   it('parses Link headers with several entries', () => {
     expect(
       parseLinkHeader(
@@ -132,6 +177,24 @@ describe('gathering artifacts', () => {
       { rel: 'canonical', href: 'https://a.example/', hreflang: '', source: 'header' },
       { rel: 'alternate', href: 'https://a.example/fr/', hreflang: 'fr', source: 'header' },
     ]);
+  });
+});
+
+describe('report summaries', () => {
+  it('say how the pages were read', () => {
+    const report = (...reasons: [string, string][]) =>
+      ({ pages: reasons.map(([mode, modeReason]) => ({ mode, modeReason })) }) as never;
+    expect(readModes(report(['static', 'static-requested']))).toBe('1 page, static');
+    expect(
+      readModes(
+        report(['rendered', 'app-shell'], ['static', 'static-html'], ['static', 'no-browser']),
+      ),
+    ).toBe(
+      '3 pages: 1 rendered (1 application shell), 2 static (1 application shell without Chromium)',
+    );
+    expect(readModes(report(['rendered', 'render-requested'], ['rendered', 'app-shell']))).toBe(
+      '2 pages, rendered (1 application shell)',
+    );
   });
 });
 

@@ -135,7 +135,8 @@ export class AnalysisRunner {
     const common = {
       allowPrivate: config.ALLOW_PRIVATE_NETWORKS,
       chromiumPath: config.CHROMIUM_PATH,
-      render: options.render ?? false,
+      // Unset: the analyzer renders application shells by itself when Chromium is installed.
+      render: options.render ?? ('auto' as const),
       signal: stop.signal,
     };
 
