@@ -60,7 +60,10 @@ function deferred<T>() {
 
 function setup() {
   const client = new QueryClient({
-    defaultOptions: { queries: { retry: false, gcTime: Infinity } },
+    defaultOptions: {
+      queries: { retry: false, gcTime: Infinity },
+      mutations: { gcTime: Infinity },
+    },
   });
   client.setQueryData(strategyKeys.detail(SID), strategy(action()));
   const wrapper = ({ children }: { children: ReactNode }) => (

@@ -22,7 +22,12 @@ function serve(routes: Record<string, unknown>) {
 }
 
 function renderScreen() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const client = new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, gcTime: Infinity },
+      mutations: { gcTime: Infinity },
+    },
+  });
   return render(
     <QueryClientProvider client={client}>
       <PlanScreen />
