@@ -52,7 +52,8 @@ export class AccessTokens {
     // Imported once: handing jose raw bytes would re-import the key on every call.
     const hmacKey = await crypto.subtle.importKey(
       'raw',
-      serverSecret,
+      // A copy backed by a plain ArrayBuffer, as WebCrypto's BufferSource type asks.
+      new Uint8Array(serverSecret),
       { name: 'HMAC', hash: 'SHA-256' },
       false,
       ['sign', 'verify'],
