@@ -1,3 +1,4 @@
+import { View } from 'react-native';
 import Svg, { Circle, Path } from 'react-native-svg';
 
 export type IconName = 'home' | 'discover' | 'plan' | 'execute' | 'optimize' | 'settings' | 'chat';
@@ -25,24 +26,24 @@ const PATHS: Record<IconName, string[]> = {
 /** A decorative icon: the control that holds it carries the accessible name. */
 export function Icon({ name, color, size = 24 }: { name: IconName; color: string; size?: number }) {
   return (
-    <Svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke={color}
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      accessibilityElementsHidden
-      importantForAccessibility="no-hide-descendants"
-      aria-hidden
-    >
-      {name === 'discover' ? <Circle cx={10.5} cy={10.5} r={6.5} /> : null}
-      {name === 'settings' ? <Circle cx={12} cy={12} r={3.5} /> : null}
-      {PATHS[name].map((d) => (
-        <Path key={d} d={d} />
-      ))}
-    </Svg>
+    // Hidden on a View: react-native-svg would hand the prop to the DOM as an unknown attribute.
+    <View aria-hidden>
+      <Svg
+        width={size}
+        height={size}
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke={color}
+        strokeWidth={2}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
+        {name === 'discover' ? <Circle cx={10.5} cy={10.5} r={6.5} /> : null}
+        {name === 'settings' ? <Circle cx={12} cy={12} r={3.5} /> : null}
+        {PATHS[name].map((d) => (
+          <Path key={d} d={d} />
+        ))}
+      </Svg>
+    </View>
   );
 }

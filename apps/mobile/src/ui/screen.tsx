@@ -25,7 +25,8 @@ export function Screen({
   edges = ['top'],
 }: ScreenProps) {
   const { colors } = useTheme();
-  const body = <View style={styles.content}>{children}</View>;
+  // Without scrolling the content is bounded by the screen, so an inner list scrolls by itself.
+  const body = <View style={[styles.content, !scroll && styles.bounded]}>{children}</View>;
   return (
     <SafeAreaView edges={edges} style={[styles.fill, { backgroundColor: colors.background }]}>
       <OfflineBanner />
@@ -59,4 +60,5 @@ const styles = StyleSheet.create({
   fill: { flex: 1 },
   scroll: { flexGrow: 1, alignItems: 'center' },
   content: { width: '100%', maxWidth: 720, padding: 16, gap: 16, flexGrow: 1 },
+  bounded: { flex: 1, minHeight: 0, alignSelf: 'center' },
 });

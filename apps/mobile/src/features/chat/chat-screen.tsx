@@ -1,7 +1,8 @@
-import { Stack, useLocalSearchParams, useRouter } from 'expo-router';
+import { useLocalSearchParams, useRouter } from 'expo-router';
 import { StyleSheet, View } from 'react-native';
 import { errorMessage } from '../../lib/error-messages';
 import { Button, Screen, Text } from '../../ui';
+import { ModalTitle } from '../../ui/modal-close';
 import { Conversation } from './conversation';
 import { CORE_SESSION, useCreateSession } from './queries';
 import { SessionList } from './session-list';
@@ -16,7 +17,7 @@ export function ChatScreen() {
 
   return (
     <Screen scroll={!session} edges={['bottom']}>
-      <Stack.Screen options={{ title: session ? 'Your advisor' : 'Conversations' }} />
+      <ModalTitle title={session ? 'Your advisor' : 'Conversations'} />
       {create.isError ? (
         <Text tone="danger" accessibilityRole="alert">
           {errorMessage(create.error)}

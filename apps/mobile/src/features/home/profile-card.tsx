@@ -130,7 +130,7 @@ export function ProfileEditor({
           onChangeText={(v) => setForm((s) => ({ ...s, [f.key]: v }))}
           error={fields[f.key]}
           help={f.help}
-          multiline={f.list}
+          multiline={f.list || f.long}
           autoCapitalize={f.url ? 'none' : 'sentences'}
           autoCorrect={!f.url}
           keyboardType={f.url && !f.list ? 'url' : 'default'}

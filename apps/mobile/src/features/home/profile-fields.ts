@@ -9,11 +9,13 @@ export const PROFILE_FIELDS: {
   label: string;
   list: boolean;
   url: boolean;
+  /** Room for a few sentences. */
+  long?: boolean;
   help?: string;
 }[] = [
   { key: 'name', label: 'Business name', list: false, url: false },
-  { key: 'offering', label: 'What you offer', list: false, url: false },
-  { key: 'audience', label: 'Who your customers are', list: false, url: false },
+  { key: 'offering', label: 'What you offer', list: false, url: false, long: true },
+  { key: 'audience', label: 'Who your customers are', list: false, url: false, long: true },
   {
     key: 'differentiators',
     label: 'What makes you different',

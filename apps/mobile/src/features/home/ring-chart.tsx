@@ -11,6 +11,8 @@ const STATE_TEXT: Record<RingState, string> = {
 };
 
 const SIZE = 200;
+
+const sentence = (s: string) => (s ? `${s.charAt(0).toUpperCase()}${s.slice(1)}.` : s);
 const STROKE = 14;
 const GAP = 5;
 
@@ -25,47 +27,43 @@ export function RingChart({ progress }: { progress: ProgressResponse }) {
     <Card>
       <Text variant="heading">Where you stand</Text>
       <View style={styles.body}>
-        <Svg
-          width={SIZE}
-          height={SIZE}
-          viewBox={`0 0 ${SIZE} ${SIZE}`}
-          accessibilityElementsHidden
-          importantForAccessibility="no-hide-descendants"
-          aria-hidden
-        >
-          <G rotation={-90} origin={`${center}, ${center}`}>
-            {progress.rings.map((ring, i) => {
-              const r = center - STROKE / 2 - i * (STROKE + GAP);
-              const length = 2 * Math.PI * r;
-              const share = ring.state === 'completed' ? 1 : ring.progress;
-              const color = colors.rings[i] ?? colors.primary;
-              return (
-                <G key={ring.key}>
-                  <Circle
-                    cx={center}
-                    cy={center}
-                    r={r}
-                    stroke={colors.surfaceAlt}
-                    strokeWidth={STROKE}
-                    fill="none"
-                  />
-                  {share > 0 ? (
+        {/* Drawn from 12 o'clock: the whole drawing is turned, not each arc. */}
+        <View style={styles.turned} aria-hidden>
+          <Svg width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`}>
+            <G>
+              {progress.rings.map((ring, i) => {
+                const r = center - STROKE / 2 - i * (STROKE + GAP);
+                const length = 2 * Math.PI * r;
+                const share = ring.state === 'completed' ? 1 : ring.progress;
+                const color = colors.rings[i] ?? colors.primary;
+                return (
+                  <G key={ring.key}>
                     <Circle
                       cx={center}
                       cy={center}
                       r={r}
-                      stroke={color}
+                      stroke={colors.surfaceAlt}
                       strokeWidth={STROKE}
-                      strokeLinecap="round"
-                      strokeDasharray={`${length * share} ${length}`}
                       fill="none"
                     />
-                  ) : null}
-                </G>
-              );
-            })}
-          </G>
-        </Svg>
+                    {share > 0 ? (
+                      <Circle
+                        cx={center}
+                        cy={center}
+                        r={r}
+                        stroke={color}
+                        strokeWidth={STROKE}
+                        strokeLinecap="round"
+                        strokeDasharray={`${length * share} ${length}`}
+                        fill="none"
+                      />
+                    ) : null}
+                  </G>
+                );
+              })}
+            </G>
+          </Svg>
+        </View>
         <View style={styles.legend} accessibilityRole="list">
           {progress.rings.map((ring, i) => (
             <View
@@ -74,7 +72,7 @@ export function RingChart({ progress }: { progress: ProgressResponse }) {
               accessible
               accessibilityLabel={`Ring ${ring.ring}, ${ring.title}: ${STATE_TEXT[ring.state]}, ${Math.round(
                 ring.progress * 100,
-              )} percent. ${ring.detail}`}
+              )} percent. ${sentence(ring.detail)}`}
             >
               <View
                 style={[styles.swatch, { backgroundColor: colors.rings[i] ?? colors.primary }]}
@@ -99,7 +97,7 @@ export function RingChart({ progress }: { progress: ProgressResponse }) {
                   {STATE_TEXT[ring.state]} · {Math.round(ring.progress * 100)}%
                 </Text>
                 <Text variant="caption" tone="muted">
-                  {ring.detail}
+                  {sentence(ring.detail)}
                 </Text>
               </View>
             </View>
@@ -118,6 +116,7 @@ const styles = StyleSheet.create({
     alignItems: 'center',
     justifyContent: 'center',
   },
+  turned: { transform: [{ rotate: '-90deg' }] },
   legend: { flexGrow: 1, flexBasis: 240, gap: 10 },
   item: { flexDirection: 'row', gap: 10, alignItems: 'flex-start' },
   swatch: { width: 14, height: 14, borderRadius: 7, marginTop: 3 },

@@ -1,5 +1,6 @@
-import { Stack, useRouter } from 'expo-router';
+import { useRouter } from 'expo-router';
 import { Button, Card, ErrorState, LoadingState, Screen, Text } from '../../ui';
+import { ModalTitle } from '../../ui/modal-close';
 import { useMe } from '../account/queries';
 import { useSignOut } from '../auth/use-auth-actions';
 import { AccountForm } from './account-form';
@@ -13,7 +14,7 @@ export function SettingsScreen() {
   const signOut = useSignOut();
   return (
     <Screen edges={['bottom']} onRefresh={() => void me.refetch()} refreshing={me.isRefetching}>
-      <Stack.Screen options={{ title: 'Settings' }} />
+      <ModalTitle title="Settings" />
       {me.data ? (
         <AccountForm key={me.data.id} user={me.data} />
       ) : me.isError ? (
