@@ -34,7 +34,8 @@ export function Button({
       accessibilityRole="button"
       accessibilityLabel={label}
       accessibilityHint={hint}
-      accessibilityState={{ disabled: !!inactive, busy: loading }}
+      aria-disabled={!!inactive}
+      aria-busy={loading}
       disabled={inactive}
       style={(state) => [
         styles.base,

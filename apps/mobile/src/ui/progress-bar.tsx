@@ -17,7 +17,9 @@ export function ProgressBar({
     <View
       accessibilityRole="progressbar"
       accessibilityLabel={label}
-      accessibilityValue={{ min: 0, max: 100, now: Math.round(share * 100) }}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={Math.round(share * 100)}
       style={[styles.track, { backgroundColor: colors.surfaceAlt, borderRadius: radius.pill }]}
     >
       <View

@@ -26,7 +26,12 @@ export function Screen({
 }: ScreenProps) {
   const { colors } = useTheme();
   // Without scrolling the content is bounded by the screen, so an inner list scrolls by itself.
-  const body = <View style={[styles.content, !scroll && styles.bounded]}>{children}</View>;
+  // The screen's own content is the page's main landmark on the web.
+  const body = (
+    <View role="main" style={[styles.content, !scroll && styles.bounded]}>
+      {children}
+    </View>
+  );
   return (
     <SafeAreaView edges={edges} style={[styles.fill, { backgroundColor: colors.background }]}>
       <OfflineBanner />
@@ -41,7 +46,6 @@ export function Screen({
                 refreshing={refreshing}
                 onRefresh={onRefresh}
                 tintColor={colors.primary}
-                accessibilityLabel="Pull to refresh"
               />
             ) : undefined
           }

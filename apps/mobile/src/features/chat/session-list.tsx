@@ -41,7 +41,7 @@ export function SessionList({
           message="Start one to tell Quento about your business."
         />
       ) : (
-        <View accessibilityRole="list" style={styles.wrap}>
+        <View style={styles.wrap}>
           {sessions.data.items.map((s) => {
             const title = s.title ?? `${RING_NAME[s.ring_phase]} conversation`;
             const status = s.status === 'ended' ? 'ended' : 'open';

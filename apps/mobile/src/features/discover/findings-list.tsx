@@ -55,7 +55,7 @@ function FindingRow({ finding }: { finding: Finding }) {
         accessibilityRole="button"
         accessibilityLabel={`${plainTitle(finding.title)}. ${severity}, ${where}`}
         accessibilityHint={open ? 'Hides the explanation' : 'Shows what it means and how to fix it'}
-        accessibilityState={{ expanded: open }}
+        aria-expanded={open}
         onPress={() => setOpen((o) => !o)}
         style={styles.head}
       >

@@ -28,7 +28,8 @@ export function ChoiceChips<T extends string>({
               key={o.value}
               accessibilityRole="radio"
               accessibilityLabel={`${group}: ${o.label}`}
-              accessibilityState={{ checked: selected, disabled: !!disabled }}
+              aria-checked={selected}
+              aria-disabled={!!disabled}
               disabled={disabled}
               onPress={() => onChange(o.value)}
               style={[

@@ -64,10 +64,11 @@ export function RingChart({ progress }: { progress: ProgressResponse }) {
             </G>
           </Svg>
         </View>
-        <View style={styles.legend} accessibilityRole="list">
+        <View style={styles.legend} role="list">
           {progress.rings.map((ring, i) => (
             <View
               key={ring.key}
+              role="listitem"
               style={styles.item}
               accessible
               accessibilityLabel={`Ring ${ring.ring}, ${ring.title}: ${STATE_TEXT[ring.state]}, ${Math.round(

@@ -74,10 +74,11 @@ export function OnboardingScreen() {
       {step === 1 ? (
         <Card style={styles.card}>
           <Text variant="title">The five rings</Text>
-          <View accessibilityRole="list" style={styles.rings}>
+          <View role="list" style={styles.rings}>
             {RINGS.map((r, i) => (
               <View
                 key={r.title}
+                role="listitem"
                 style={styles.ring}
                 accessible
                 accessibilityLabel={`Ring ${i + 1}, ${r.title}: ${r.text}`}

@@ -112,13 +112,11 @@ export function OptimizeScreen() {
               options={SCORE_CATEGORIES.map((c) => ({ value: c.key, label: c.label }))}
             />
             <ScoreChart rows={rows} seriesLabel={seriesLabel} />
-            <View
-              accessibilityRole="list"
-              accessibilityLabel={`${seriesLabel} score after each analysis`}
-            >
+            <View role="list" aria-label={`${seriesLabel} score after each analysis`}>
               {rows.map((r, i) => (
                 <View
                   key={history[i]?.analysis_id}
+                  role="listitem"
                   style={styles.tr}
                   accessible
                   accessibilityLabel={`${r.label}: ${r.value === null ? 'not measured' : `${Math.round(r.value)} out of 100`}`}

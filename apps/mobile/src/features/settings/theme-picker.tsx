@@ -23,7 +23,6 @@ export function ThemePicker() {
               key={o.value}
               accessibilityRole="radio"
               accessibilityLabel={o.label}
-              accessibilityState={{ checked: selected }}
               aria-checked={selected}
               onPress={() => usePreferences.getState().set({ theme: o.value })}
               style={[
