@@ -5,11 +5,12 @@ import {
   AnalysisList,
   AnalysisStatusResponse,
   type CreateAnalysisRequest,
-  ProfileResponse,
 } from '@quento/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { accountKeys } from '../account/queries';
+import { profileQuery } from '../home/profile-queries';
+import { dashboardKeys } from '../optimize/queries';
 
 /** Query keys of the Discover ring; every hook below uses these. */
 export const analysisKeys = {
@@ -17,7 +18,6 @@ export const analysisKeys = {
   list: () => [...analysisKeys.all, 'list'] as const,
   detail: (id: string) => [...analysisKeys.all, 'detail', id] as const,
   compare: (id: string, otherId: string) => [...analysisKeys.all, 'compare', id, otherId] as const,
-  profileUrls: () => [...analysisKeys.all, 'profile-urls'] as const,
 };
 
 export function useAnalyses() {
@@ -60,7 +60,7 @@ export function useRefreshAfterAnalysis() {
   return (id: string) => {
     void client.invalidateQueries({ queryKey: analysisKeys.all });
     void client.invalidateQueries({ queryKey: accountKeys.progress() });
-    void client.invalidateQueries({ queryKey: ['dashboard'] });
+    void client.invalidateQueries({ queryKey: dashboardKeys.all });
     void client.invalidateQueries({ queryKey: analysisKeys.detail(id) });
   };
 }
@@ -76,10 +76,10 @@ export function useCompare(id: string | null, otherId: string | null) {
 /** The profile's website and competitors, to prefill the form (empty until the advisor or owner sets them). */
 export function useProfileUrls() {
   return useQuery({
-    queryKey: analysisKeys.profileUrls(),
-    queryFn: async () => {
-      const { profile } = await api.get('/users/me/profile', { schema: ProfileResponse });
-      return { website: profile.website_url ?? '', competitors: profile.competitors };
-    },
+    ...profileQuery,
+    select: ({ profile }) => ({
+      website: profile.website_url ?? '',
+      competitors: profile.competitors,
+    }),
   });
 }

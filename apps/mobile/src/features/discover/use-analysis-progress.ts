@@ -1,9 +1,9 @@
 import { AnalysisSocketEvent, WS_CLOSE } from '@quento/contracts';
 import { useEffect, useReducer, useRef } from 'react';
 import { api } from '../../lib/api';
+import { wsProtocols, wsUrl } from '../../lib/api/ws-url';
 import { initialProgress, isFinal, type ProgressState, progressReducer } from './progress-reducer';
 import { fetchStatus } from './queries';
-import { socketUrl } from './socket-url';
 
 const POLL_MS = 2000;
 const MAX_BACKOFF_MS = 10_000;
@@ -62,7 +62,7 @@ export function useAnalysisProgress(
         return;
       }
       lastToken = token;
-      const ws = new WebSocket(socketUrl(`/ws/analysis/${id}`), ['quento.v1', `bearer.${token}`]);
+      const ws = new WebSocket(wsUrl(`/ws/analysis/${id}`), wsProtocols(token));
       socket = ws;
       ws.onopen = () => {
         attempt = 0;

@@ -2,6 +2,7 @@ import { type ActionUpdate, type Strategy, UpdateActionsResponse } from '@quento
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { accountKeys } from '../account/queries';
+import { dashboardKeys } from '../optimize/queries';
 import { strategyKeys } from '../plan/queries';
 import { applyLocally, conflictItems, isVersionConflict, mergeItems } from './update-action';
 
@@ -38,7 +39,7 @@ export function useUpdateAction(strategyId: string) {
     onSettled: () => {
       void client.invalidateQueries({ queryKey: strategyKeys.list() });
       void client.invalidateQueries({ queryKey: accountKeys.progress() });
-      void client.invalidateQueries({ queryKey: ['dashboard'] });
+      void client.invalidateQueries({ queryKey: dashboardKeys.all });
     },
   });
 }

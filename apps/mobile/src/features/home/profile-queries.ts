@@ -9,11 +9,14 @@ export const profileKeys = {
   detail: () => [...profileKeys.all, 'me'] as const,
 };
 
+/** The profile query, shared by every screen that reads the profile (one cache entry). */
+export const profileQuery = {
+  queryKey: profileKeys.detail(),
+  queryFn: () => api.get('/users/me/profile', { schema: ProfileResponse }),
+};
+
 export function useProfile() {
-  return useQuery({
-    queryKey: profileKeys.detail(),
-    queryFn: () => api.get('/users/me/profile', { schema: ProfileResponse }),
-  });
+  return useQuery(profileQuery);
 }
 
 /** Saves the owner's corrections; ring progress follows the profile, so it is fetched again. */

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { api } from '../../lib/api';
 import { shareFile } from '../../lib/share-file';
 import { accountKeys } from '../account/queries';
+import { dashboardKeys } from '../optimize/queries';
 
 /** Query keys of the Plan and Execute rings (both read the strategy). */
 export const strategyKeys = {
@@ -53,7 +54,7 @@ export function useGenerateStrategy() {
       client.setQueryData(strategyKeys.detail(s.id), s);
       void client.invalidateQueries({ queryKey: strategyKeys.list() });
       void client.invalidateQueries({ queryKey: accountKeys.progress() });
-      void client.invalidateQueries({ queryKey: ['dashboard'] });
+      void client.invalidateQueries({ queryKey: dashboardKeys.all });
     },
   });
 }
