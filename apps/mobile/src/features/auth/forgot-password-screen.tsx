@@ -1,7 +1,7 @@
 import { ForgotPasswordRequest } from '@quento/contracts';
 import { useRouter } from 'expo-router';
 import { useState } from 'react';
-import { type FieldErrors, submitErrors, validate } from '../../lib/form-errors';
+import { useFormSubmit } from '../../lib/use-form-submit';
 import { Button, LinkButton, Text, TextField } from '../../ui';
 import { AuthFrame, FormError } from './auth-frame';
 import { useForgotPassword } from './use-auth-actions';
@@ -10,22 +10,8 @@ export function ForgotPasswordScreen() {
   const router = useRouter();
   const forgot = useForgotPassword();
   const [email, setEmail] = useState('');
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const submit = () => {
-    const checked = validate(ForgotPasswordRequest, { email });
-    setFormError(null);
-    if (checked.errors) return setFields(checked.errors);
-    setFields({});
-    forgot.mutate(checked.data, {
-      onError: (err) => {
-        const e = submitErrors(err);
-        setFields(e.fields);
-        setFormError(e.form);
-      },
-    });
-  };
+  const { fields, formError, submit: send } = useFormSubmit(ForgotPasswordRequest, forgot);
+  const submit = () => send({ email });
 
   return (
     <AuthFrame

@@ -2,7 +2,7 @@ import { LoginRequest } from '@quento/contracts';
 import { useRouter } from 'expo-router';
 import { useRef, useState } from 'react';
 import type { TextInput } from 'react-native';
-import { type FieldErrors, submitErrors, validate } from '../../lib/form-errors';
+import { useFormSubmit } from '../../lib/use-form-submit';
 import { Button, LinkButton, TextField } from '../../ui';
 import { AuthFrame, FormError } from './auth-frame';
 import { useLogin } from './use-auth-actions';
@@ -12,23 +12,9 @@ export function LoginScreen() {
   const login = useLogin();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { fields, formError, submit: send } = useFormSubmit(LoginRequest, login);
   const passwordRef = useRef<TextInput>(null);
-
-  const submit = () => {
-    const checked = validate(LoginRequest, { email, password });
-    setFormError(null);
-    if (checked.errors) return setFields(checked.errors);
-    setFields({});
-    login.mutate(checked.data, {
-      onError: (err) => {
-        const e = submitErrors(err);
-        setFields(e.fields);
-        setFormError(e.form);
-      },
-    });
-  };
+  const submit = () => send({ email, password });
 
   return (
     <AuthFrame

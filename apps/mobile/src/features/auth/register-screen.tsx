@@ -1,7 +1,7 @@
 import { RegisterRequest } from '@quento/contracts';
 import { useRouter } from 'expo-router';
 import { useState } from 'react';
-import { type FieldErrors, submitErrors, validate } from '../../lib/form-errors';
+import { useFormSubmit } from '../../lib/use-form-submit';
 import { Button, LinkButton, TextField } from '../../ui';
 import { AuthFrame, FormError } from './auth-frame';
 import { useRegister } from './use-auth-actions';
@@ -15,8 +15,7 @@ export function RegisterScreen() {
     email: '',
     password: '',
   });
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const { fields, formError, submit: send } = useFormSubmit(RegisterRequest, register);
   const set = (k: keyof typeof values) => (v: string) => setValues((s) => ({ ...s, [k]: v }));
 
   const submit = () => {
@@ -27,17 +26,7 @@ export function RegisterScreen() {
       ...(values.full_name.trim() ? { full_name: values.full_name } : {}),
       ...(values.company_name.trim() ? { company_name: values.company_name } : {}),
     };
-    const checked = validate(RegisterRequest, body);
-    setFormError(null);
-    if (checked.errors) return setFields(checked.errors);
-    setFields({});
-    register.mutate(checked.data, {
-      onError: (err) => {
-        const e = submitErrors(err);
-        setFields(e.fields);
-        setFormError(e.form);
-      },
-    });
+    send(body);
   };
 
   return (

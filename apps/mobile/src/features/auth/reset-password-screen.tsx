@@ -1,7 +1,7 @@
 import { ResetPasswordRequest } from '@quento/contracts';
 import { useLocalSearchParams, useRouter } from 'expo-router';
 import { useState } from 'react';
-import { type FieldErrors, submitErrors, validate } from '../../lib/form-errors';
+import { useFormSubmit } from '../../lib/use-form-submit';
 import { useAuth } from '../../stores/auth-store';
 import { Button, LinkButton, Text, TextField } from '../../ui';
 import { AuthFrame, FormError } from './auth-frame';
@@ -15,30 +15,29 @@ export function ResetPasswordScreen() {
   const signedIn = useAuth((s) => s.status === 'signedIn');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    fields,
+    setFields,
+    formError,
+    setFormError,
+    submit: send,
+  } = useFormSubmit(ResetPasswordRequest, reset, {
+    // A reset ends every session, this device's included.
+    onSuccess: () => {
+      if (signedIn) useAuth.getState().signOut();
+    },
+  });
 
   const submit = () => {
-    setFormError(null);
-    const checked = validate(ResetPasswordRequest, { token: token ?? '', password });
-    if (checked.errors) {
-      if (checked.errors.token)
-        setFormError('This reset link is incomplete. Open it again from the e-mail.');
-      return setFields(checked.errors);
+    if (!token) {
+      setFormError('This reset link is incomplete. Open it again from the e-mail.');
+      return;
     }
-    if (confirm !== password) return setFields({ confirm: 'The two passwords are not the same.' });
-    setFields({});
-    reset.mutate(checked.data, {
-      onSuccess: () => {
-        // A reset ends every session, this device's included.
-        if (signedIn) useAuth.getState().signOut();
-      },
-      onError: (err) => {
-        const e = submitErrors(err);
-        setFields(e.fields);
-        setFormError(e.form);
-      },
-    });
+    if (confirm !== password) {
+      setFields({ confirm: 'The two passwords are not the same.' });
+      return;
+    }
+    send({ token, password });
   };
 
   return (

@@ -1,6 +1,6 @@
 import { UpdateMeRequest, type User } from '@quento/contracts';
 import { useState } from 'react';
-import { type FieldErrors, submitErrors, validate } from '../../lib/form-errors';
+import { useFormSubmit } from '../../lib/use-form-submit';
 import { Button, Card, Text, TextField } from '../../ui';
 import { useUpdateMe } from '../account/queries';
 import { FormError } from '../auth/auth-frame';
@@ -10,27 +10,18 @@ export function AccountForm({ user }: { user: User }) {
   const update = useUpdateMe();
   const [name, setName] = useState(user.full_name ?? '');
   const [company, setCompany] = useState(user.company_name ?? '');
-  const [fields, setFields] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const {
+    fields,
+    formError,
+    submit: send,
+  } = useFormSubmit(UpdateMeRequest, update, {
+    onSuccess: () => setSaved(true),
+  });
 
   const submit = () => {
     setSaved(false);
-    setFormError(null);
-    const checked = validate(UpdateMeRequest, {
-      full_name: name.trim() || null,
-      company_name: company.trim() || null,
-    });
-    if (checked.errors) return setFields(checked.errors);
-    setFields({});
-    update.mutate(checked.data, {
-      onSuccess: () => setSaved(true),
-      onError: (err) => {
-        const e = submitErrors(err);
-        setFields(e.fields);
-        setFormError(e.form);
-      },
-    });
+    send({ full_name: name.trim() || null, company_name: company.trim() || null });
   };
 
   return (
