@@ -87,15 +87,10 @@ export async function runJourney(page: Page, stack: Stack, recorder?: ScreenReco
   // Plan: a strategy from the analysis, a recommendation and its evidence.
   await page.getByRole('tab', { name: /Plan/ }).click();
   await page.getByRole('button', { name: 'Create my plan' }).click();
-  await page
-    .getByRole('heading', { name: /Growth plan|plan/i })
-    .first()
-    .waitFor(LONG);
+  const recommendation = page.getByRole('link', { name: /meta description/i }).first();
+  await recommendation.waitFor(LONG);
   await shot('plan');
-  await page
-    .getByRole('link', { name: /meta description/i })
-    .first()
-    .click();
+  await recommendation.click();
   await page.getByRole('heading', { name: 'Evidence' }).waitFor();
   await shot('recommendation');
   await page.getByRole('link', { name: 'Go back' }).click();

@@ -41,7 +41,11 @@ export class ScreenRecorder {
       await settle(page);
       if (viewport) {
         const height = await page.evaluate(() =>
-          Math.max(...Array.from(document.querySelectorAll('div'), (e) => e.scrollHeight)),
+          Math.max(
+            ...Array.from(document.querySelectorAll('div'))
+              .filter((e) => e.checkVisibility())
+              .map((e) => e.scrollHeight),
+          ),
         );
         await page.setViewportSize({
           width: viewport.width,

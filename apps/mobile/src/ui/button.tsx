@@ -51,7 +51,8 @@ export function Button({
       {...rest}
     >
       <View style={styles.row}>
-        {loading ? <ActivityIndicator color={colors[palette.fg]} /> : null}
+        {/* The button itself says it is busy (aria-busy): the spinner is decoration. */}
+        {loading ? <ActivityIndicator color={colors[palette.fg]} aria-hidden /> : null}
         <Text variant="label" tone={palette.fg}>
           {label}
         </Text>

@@ -8,8 +8,8 @@ import { Text } from './text';
 export function LoadingState({ label = 'Loading' }: { label?: string }) {
   const { colors } = useTheme();
   return (
-    <View style={styles.center} accessibilityRole="progressbar" accessibilityLabel={label}>
-      <ActivityIndicator color={colors.primary} size="large" />
+    <View style={styles.center}>
+      <ActivityIndicator color={colors.primary} size="large" aria-label={label} />
       <Text tone="muted">{label}…</Text>
     </View>
   );
