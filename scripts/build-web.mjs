@@ -13,6 +13,8 @@ const mobile = join(root, 'apps', 'mobile');
 const dist = join(mobile, 'dist');
 const stamp = join(dist, '.quento-build-stamp');
 const PROGRESS_EVERY_MS = 10_000;
+// Tests and benchmarks need the build: with --strict a failure is an error, not a warning.
+const strict = process.argv.includes('--strict');
 
 if (!existsSync(join(mobile, 'package.json'))) {
   console.log('[quento] no apps/mobile yet: the API starts without the web app');
@@ -37,7 +39,7 @@ function newestSource() {
       newest = stat.mtimeMs;
     }
   };
-  for (const folder of ['app', 'src', 'assets']) visit(join(mobile, folder));
+  for (const folder of ['app', 'src', 'assets', 'public', 'metro']) visit(join(mobile, folder));
   for (const file of ['app.json', 'package.json', 'babel.config.js', 'metro.config.js']) {
     visit(join(mobile, file));
   }
@@ -115,6 +117,7 @@ if (code !== 0 || !existsSync(join(dist, 'index.html'))) {
     `[quento] the web build failed (exit ${code}) after ${seconds()} s; its last lines:`,
   );
   for (const line of output.slice(-20)) console.error(`  ${line}`);
+  if (strict) process.exit(1);
   console.error('[quento] the API starts without a fresh web app; fix the build and restart');
   process.exit(0);
 }
@@ -126,4 +129,5 @@ if (compressed.status === 0) {
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
 } else {
   console.error('[quento] compressing the web build failed; it is served uncompressed');
+  if (strict) process.exit(1);
 }

@@ -50,6 +50,17 @@ describe('with a web build', () => {
     expect((await get('/')).body).toBe(INDEX);
   });
 
+  it('sends a Content-Security-Policy with every page that allows only its own scripts', async () => {
+    for (const url of ['/', '/reset-password', '/plan/some-id']) {
+      const csp = String((await get(url, HTML)).headers['content-security-policy']);
+      expect(csp, url).toContain("script-src 'self'");
+      expect(csp, url).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+      expect(csp, url).toContain("frame-ancestors 'none'");
+    }
+    // Scripts and images are not documents: no policy needed on them.
+    expect((await get(`/${ENTRY}`)).headers['content-security-policy']).toBeUndefined();
+  });
+
   it('sends the brotli or gzip sibling when the client takes it, the plain file otherwise', async () => {
     const br = await get(`/${ENTRY}`, { 'accept-encoding': 'gzip, deflate, br' });
     expect(br.statusCode).toBe(200);

@@ -31,6 +31,7 @@ export const Scores = z.object({
 export type Scores = z.infer<typeof Scores>;
 
 export const Severity = z.enum(['high', 'medium', 'low']);
+export type Severity = z.infer<typeof Severity>;
 
 export const TopFinding = z.object({
   audit_id: z.string(),
@@ -85,9 +86,36 @@ export const Analysis = z.object({
 });
 export type Analysis = z.infer<typeof Analysis>;
 
-/** One analysis with the analyzer's full report. */
+export const FindingCategory = z.enum(['seo', 'content', 'performance', 'social', 'technical']);
+export type FindingCategory = z.infer<typeof FindingCategory>;
+
+/** A value as an audit reported it: text, a number, yes/no, or nothing. */
+export const PlainValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** One failing audit, in the owner's words: what it means and what to do about it. */
+export const Finding = z.object({
+  audit_id: z.string(),
+  title: z.string(),
+  /** The category the audit weighs most in (it may count in others too). */
+  category: FindingCategory,
+  severity: Severity,
+  /** Why it matters, in plain language. */
+  explanation: z.string(),
+  /** What to do about it. */
+  fix: z.string(),
+  /** Pages where it failed (empty for site-wide audits). */
+  pages: z.array(z.string()),
+  /** A few offending items (elements, links, measured values), first few only. */
+  items: z.array(z.record(z.string(), PlainValue)),
+  /** Site-wide score of the audit, 0 (fails everywhere) to 1. */
+  score: z.number(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+/** One analysis with the analyzer's full report and its failing audits, worst first. */
 export const AnalysisDetail = Analysis.extend({
   results: z.record(z.string(), z.unknown()).nullable(),
+  findings: z.array(Finding),
 });
 export type AnalysisDetail = z.infer<typeof AnalysisDetail>;
 
@@ -135,20 +163,38 @@ export const AnalysisComparison = z.object({
 });
 export type AnalysisComparison = z.infer<typeof AnalysisComparison>;
 
+/** Where a running analysis stands: sent in progress events and in the socket's first status. */
+const progressFields = {
+  analysis_id: z.uuid(),
+  status: AnalysisStatus,
+  progress: z.number(),
+  step: z.string().nullable(),
+  pages_done: z.number(),
+  pages_total: z.number(),
+};
+
 /** Events on `WS /ws/analysis/{id}` (and the bus behind it). */
 export const AnalysisEvent = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('progress'),
-    analysis_id: z.uuid(),
-    status: AnalysisStatus,
-    progress: z.number(),
-    step: z.string().nullable(),
-    pages_done: z.number(),
-    pages_total: z.number(),
-    url: z.string().nullable(),
-  }),
+  z.object({ type: z.literal('progress'), ...progressFields, url: z.string().nullable() }),
   z.object({ type: z.literal('completed'), analysis_id: z.uuid() }),
   z.object({ type: z.literal('failed'), analysis_id: z.uuid(), error_message: z.string() }),
   z.object({ type: z.literal('cancelled'), analysis_id: z.uuid() }),
 ]);
 export type AnalysisEvent = z.infer<typeof AnalysisEvent>;
+
+export const AnalysisStatusEvent = z.object({
+  type: z.literal('status'),
+  ...progressFields,
+  error_message: z.string().nullable(),
+});
+
+/**
+ * What the server sends on `WS /ws/analysis/{id}`: the status when the socket opens, then the bus
+ * events, then (after `completed`) the full result.
+ */
+export const AnalysisSocketEvent = z.discriminatedUnion('type', [
+  AnalysisStatusEvent,
+  ...AnalysisEvent.options,
+  z.object({ type: z.literal('result'), analysis: AnalysisDetail }),
+]);
+export type AnalysisSocketEvent = z.infer<typeof AnalysisSocketEvent>;

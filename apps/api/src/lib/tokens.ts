@@ -52,7 +52,9 @@ export class AccessTokens {
     // Imported once: handing jose raw bytes would re-import the key on every call.
     const hmacKey = await crypto.subtle.importKey(
       'raw',
-      serverSecret,
+      // A copy on its own ArrayBuffer: with the DOM lib in the program (vitest's optional jsdom
+      // types, present since the app's jest-expo), BufferSource refuses a shared-buffer view.
+      new Uint8Array(serverSecret),
       { name: 'HMAC', hash: 'SHA-256' },
       false,
       ['sign', 'verify'],

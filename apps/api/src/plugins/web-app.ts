@@ -22,6 +22,24 @@ const NOT_BUILT = `<!doctype html>
 </body></html>
 `;
 
+/**
+ * The app's pages may load only their own scripts: no inline or third-party script, so an injected
+ * one cannot read the session the web build keeps in localStorage. React Native Web writes its
+ * styles at run time (inline styles allowed); the API and its sockets are on the same origin.
+ */
+export const APP_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 const acceptsHtml = (request: FastifyRequest) =>
   (request.headers.accept ?? '').toLowerCase().includes('text/html');
 
@@ -74,6 +92,7 @@ export default async function webApp(app: FastifyInstance, { config }: { config:
           'cache-control',
           HASHED.test(rel) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
+        if (rel.endsWith('.html')) res.setHeader('content-security-policy', APP_CSP);
       },
     });
   }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { AnalysisSocketEvent } from '@quento/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { assertError, bearer, register, type Session, useApp } from '../support/app.ts';
@@ -136,6 +137,8 @@ for (const mode of modes) {
       const result = transcript.messages.at(-1)!.analysis as Json;
       expect(result.status).toBe('completed');
       expect(result.progress).toBe(100);
+      expect(AnalysisSocketEvent.array().safeParse(transcript.messages).error).toBeUndefined();
+      expect(result.findings.map((f: Json) => f.audit_id)).toContain('meta-description');
       expect(
         result.results.pages.map((p: { url: string }) => new URL(p.url).pathname).sort(),
       ).toEqual(['/', '/about', '/menu']);
@@ -187,6 +190,39 @@ for (const mode of modes) {
         'static',
         'static',
       ]);
+    });
+
+    it('explains each failing audit with its fix, pages and a few items', async () => {
+      const detail = await app.inject({
+        url: `/api/v1/analysis/${firstId}`,
+        headers: bearer(alice.access),
+      });
+      expect(detail.statusCode).toBe(200);
+      const findings = detail.json().findings as Json[];
+      const ids = findings.map((f) => f.audit_id);
+      expect(ids).toEqual(expect.arrayContaining(['meta-description', 'thin-content']));
+      const meta = findings.find((f) => f.audit_id === 'meta-description')!;
+      expect(meta).toMatchObject({
+        title: 'Document does not have a meta description',
+        category: 'seo',
+        pages: [site.url],
+      });
+      expect(meta.explanation).toMatch(/search engines/);
+      expect(meta.fix).toMatch(/<meta name="description"/);
+      expect(['high', 'medium', 'low']).toContain(meta.severity);
+      const thin = findings.find((f) => f.audit_id === 'thin-content')!;
+      expect(thin.category).toBe('content');
+      expect(thin.pages.map((u: string) => new URL(u).pathname)).toContain('/about');
+      // Worst first, and every finding is a failure.
+      const scores = findings.map((f) => f.score as number);
+      expect(scores).toEqual([...scores].sort((a, b) => a - b));
+      expect(scores.every((x) => x < 1)).toBe(true);
+      for (const f of findings) expect(f.items.length).toBeLessThanOrEqual(5);
+      // A failing audit the summary counts is one the detail explains.
+      const summary = detail.json().summary;
+      expect(findings).toHaveLength(
+        summary.findings.high + summary.findings.medium + summary.findings.low,
+      );
     });
 
     it('links a re-analysis to the previous one and compares them', async () => {

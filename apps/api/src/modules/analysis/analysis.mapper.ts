@@ -1,4 +1,6 @@
+import type { AnalysisReport } from '@quento/analyzer';
 import type { Analysis, AnalysisDetail, AnalysisStatus, AnalysisSummary } from '@quento/contracts';
+import { findingsOf } from './analysis.findings.ts';
 import type { AnalysisRow } from './analysis.repository.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -25,5 +27,11 @@ export function toAnalysisDto(row: AnalysisRow): Analysis {
 }
 
 export function toAnalysisDetailDto(row: AnalysisRow): AnalysisDetail {
-  return { ...toAnalysisDto(row), results: row.results ?? null };
+  const results = row.results ?? null;
+  return {
+    ...toAnalysisDto(row),
+    results,
+    // The stored report is the analyzer's own output (written by the runner).
+    findings: results ? findingsOf(results as unknown as AnalysisReport) : [],
+  };
 }

@@ -1,5 +1,5 @@
 import { type AnalysisReport, collectFindings } from '@quento/analyzer';
-import type { AnalysisSummary, CompetitorComparison, Scores } from '@quento/contracts';
+import type { AnalysisSummary, CompetitorComparison, Scores, Severity } from '@quento/contracts';
 import { TEMPLATES } from '../strategy/engine/templates.ts';
 import type { ExternalSeoResult } from './providers/index.ts';
 
@@ -37,6 +37,11 @@ export function scoreDeltas(a: Scores, b: Scores): Record<string, number | null>
       return [k, x === null || y === null ? null : Math.round((x - y) * 10) / 10];
     }),
   );
+}
+
+/** How much a failing audit matters, from the strategy engine's templates. */
+export function severityOf(auditId: string): Severity {
+  return TEMPLATES[auditId]?.impact ?? 'low';
 }
 
 function failing(report: AnalysisReport): Set<string> {
@@ -86,7 +91,7 @@ export function buildSummary(
   const findings = collectFindings(report).map((f) => ({
     audit_id: f.auditId,
     title: f.title,
-    severity: TEMPLATES[f.auditId]?.impact ?? 'low',
+    severity: severityOf(f.auditId),
     pages: f.pageUrls.length,
     score: Math.round(f.score * 100) / 100,
   }));

@@ -1,4 +1,4 @@
-import type { AnalysisEvent } from '@quento/contracts';
+import type { AnalysisEvent, AnalysisSocketEvent, AnalysisStatus } from '@quento/contracts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
 import { AppError } from '../../lib/errors.ts';
@@ -8,6 +8,9 @@ import { analysisChannel } from './analysis.runner.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FINAL = new Set(['completed', 'failed', 'cancelled']);
+
+/** Every message on this socket is one of the contract's events. */
+const send = (socket: WebSocket, event: AnalysisSocketEvent) => sendJson(socket, event);
 
 /**
  * WS /ws/analysis/{id}: the status now, then every event until the analysis ends, then the result.
@@ -32,7 +35,7 @@ const analysisWs: FastifyPluginAsync = async (app) => {
         finished = true;
         if (status === 'completed') {
           const row = await service.ownedRow(userId, id).catch(() => null);
-          if (row) sendJson(socket, { type: 'result', analysis: toAnalysisDetailDto(row) });
+          if (row) send(socket, { type: 'result', analysis: toAnalysisDetailDto(row) });
         }
         socket.close(1000, status);
       };
@@ -41,7 +44,7 @@ const analysisWs: FastifyPluginAsync = async (app) => {
       // that arrive before the status snapshot is sent wait for it.
       let early: AnalysisEvent[] | null = [];
       const deliver = (e: AnalysisEvent) => {
-        sendJson(socket, e);
+        send(socket, e);
         if (e.type !== 'progress') void finish(e.type);
       };
       const unsubscribe = await app.bus.subscribe(analysisChannel(id), (event) => {
@@ -51,10 +54,10 @@ const analysisWs: FastifyPluginAsync = async (app) => {
       socket.once('close', () => void unsubscribe());
       try {
         const row = await service.ownedRow(userId, id);
-        sendJson(socket, {
+        send(socket, {
           type: 'status',
           analysis_id: row.id,
-          status: row.status,
+          status: row.status as AnalysisStatus,
           progress: row.progress,
           step: row.currentStep,
           pages_done: row.pagesDone,

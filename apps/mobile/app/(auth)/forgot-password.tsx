@@ -1,0 +1,1 @@
+export { ForgotPasswordScreen as default } from '../../src/features/auth/forgot-password-screen';

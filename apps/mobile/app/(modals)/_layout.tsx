@@ -1,0 +1,5 @@
+import { Stack } from 'expo-router';
+
+export default function ModalsLayout() {
+  return <Stack screenOptions={{ headerShown: true, headerBackTitle: 'Back' }} />;
+}

@@ -1,0 +1,1 @@
+export { ActionScreen as default } from '../../../src/features/execute/action-screen';

@@ -1,0 +1,1 @@
+export { AnalysisDetailScreen as default } from '../../../src/features/discover/analysis-detail-screen';

@@ -1,0 +1,1 @@
+export { RecommendationScreen as default } from '../../../src/features/plan/recommendation-screen';

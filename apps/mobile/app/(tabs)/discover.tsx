@@ -1,0 +1,1 @@
+export { DiscoverScreen as default } from '../../src/features/discover/discover-screen';

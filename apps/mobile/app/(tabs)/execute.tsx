@@ -1,0 +1,1 @@
+export { ExecuteScreen as default } from '../../src/features/execute/execute-screen';

@@ -1,0 +1,1 @@
+export { OptimizeScreen as default } from '../../src/features/optimize/optimize-screen';

@@ -1,0 +1,1 @@
+export { OnboardingScreen as default } from '../src/features/onboarding/onboarding-screen';

@@ -1,0 +1,1 @@
+export { ResetPasswordScreen as default } from '../src/features/auth/reset-password-screen';

@@ -1,0 +1,6 @@
+import { View, type ViewProps } from 'react-native';
+
+/** Android and the web resize the window for the keyboard themselves. */
+export function KeyboardAvoiding(props: ViewProps) {
+  return <View {...props} />;
+}
