@@ -3,4 +3,5 @@ export * from './auth.ts';
 export * from './chat.ts';
 export * from './errors.ts';
 export * from './strategy.ts';
+export * from './strings.ts';
 export * from './users.ts';

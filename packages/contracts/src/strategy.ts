@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS, text } from './strings.ts';
 
 export const RecommendationCategory = z.enum([
   'seo',
@@ -151,7 +152,7 @@ export const ActionUpdate = z
     version: z.number().int().min(1),
     status: ActionStatus.optional(),
     due_date: z.iso.date().nullable().optional(),
-    notes: z.string().max(5000).nullable().optional(),
+    notes: text().max(LIMITS.notes).nullable().optional(),
   })
   .refine((u) => u.status !== undefined || u.due_date !== undefined || u.notes !== undefined, {
     error: 'give at least one of status, due_date, notes',
