@@ -8,6 +8,7 @@ import {
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
+import { serializeError, serializeRequest } from './lib/log-serializers.ts';
 import analysisRoutes from './modules/analysis/analysis.routes.ts';
 import analysisWs from './modules/analysis/analysis.ws.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
@@ -58,6 +59,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     logger: {
       level: config.LOG_LEVEL,
       redact: { paths: REDACT, censor: '[redacted]' },
+      serializers: { err: serializeError, req: serializeRequest },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: config.BODY_LIMIT,
