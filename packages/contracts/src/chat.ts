@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorCode } from './errors.ts';
 import { LIMITS, text } from './strings.ts';
 
 export const RingPhase = z.enum(['core', 'discover', 'plan', 'execute', 'optimize']);
@@ -113,6 +114,7 @@ export const ChatServerEvent = z.discriminatedUnion('type', [
   }),
   /** Sent after `final` when the follow-up work changed whether ring 1 is complete. */
   z.object({ type: z.literal('profile'), profile_complete: z.boolean() }),
-  z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
+  /** The turn failed; the socket stays open. */
+  z.object({ type: z.literal('error'), code: ErrorCode, message: z.string() }),
 ]);
 export type ChatServerEvent = z.infer<typeof ChatServerEvent>;

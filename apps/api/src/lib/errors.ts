@@ -1,29 +1,15 @@
-/** Machine-readable error codes the API sends; each maps to one HTTP status. */
-export type ErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'BAD_REQUEST'
-  | 'UNAUTHORIZED'
-  | 'INVALID_CREDENTIALS'
-  | 'INVALID_TOKEN'
-  | 'INVALID_REFRESH_TOKEN'
-  | 'INVALID_RESET_TOKEN'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'METHOD_NOT_ALLOWED'
-  | 'CONFLICT'
-  | 'EMAIL_TAKEN'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'UNPROCESSABLE'
-  | 'RATE_LIMITED'
-  | 'INTERNAL_ERROR'
-  | 'SERVICE_UNAVAILABLE';
+import { ERROR_STATUS, type ErrorCode } from '@quento/contracts';
 
-/** A failure the client can act on. The error handler turns it into the standard error body. */
+export type { ErrorCode } from '@quento/contracts';
+
+/**
+ * A failure the client can act on. The error handler turns it into the standard error body; the
+ * HTTP status comes from the code (contracts' ERROR_STATUS), so a code always means one status.
+ */
 export class AppError extends Error {
+  readonly status: number;
   constructor(
-    readonly code: ErrorCode | (string & {}),
-    readonly status: number,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
     /** Seconds until a retry can succeed; sent as Retry-After (429, 503). */
@@ -31,26 +17,26 @@ export class AppError extends Error {
   ) {
     super(message);
     this.name = 'AppError';
+    this.status = ERROR_STATUS[code];
   }
 }
 
 export const errors = {
-  unauthorized: (message = 'Authentication required') => new AppError('UNAUTHORIZED', 401, message),
-  invalidToken: () => new AppError('INVALID_TOKEN', 401, 'The access token is invalid or expired'),
+  unauthorized: (message = 'Authentication required') => new AppError('UNAUTHORIZED', message),
+  invalidToken: () => new AppError('INVALID_TOKEN', 'The access token is invalid or expired'),
   invalidCredentials: () =>
-    new AppError('INVALID_CREDENTIALS', 401, 'The e-mail or password is incorrect'),
+    new AppError('INVALID_CREDENTIALS', 'The e-mail or password is incorrect'),
   invalidRefreshToken: () =>
-    new AppError('INVALID_REFRESH_TOKEN', 401, 'The refresh token is invalid, expired or revoked'),
+    new AppError('INVALID_REFRESH_TOKEN', 'The refresh token is invalid, expired or revoked'),
   invalidResetToken: () =>
-    new AppError('INVALID_RESET_TOKEN', 400, 'The reset link is invalid, expired or already used'),
-  notFound: (what = 'Resource') => new AppError('NOT_FOUND', 404, `${what} not found`),
-  forbidden: (message = 'Not allowed') => new AppError('FORBIDDEN', 403, message),
+    new AppError('INVALID_RESET_TOKEN', 'The reset link is invalid, expired or already used'),
+  notFound: (what = 'Resource') => new AppError('NOT_FOUND', `${what} not found`),
+  forbidden: (message = 'Not allowed') => new AppError('FORBIDDEN', message),
   emailTaken: () =>
-    new AppError('EMAIL_TAKEN', 409, 'An account with this e-mail address already exists'),
+    new AppError('EMAIL_TAKEN', 'An account with this e-mail address already exists'),
   rateLimited: (retryAfter: number) =>
     new AppError(
       'RATE_LIMITED',
-      429,
       `Too many requests, retry in ${retryAfter} s`,
       undefined,
       retryAfter,

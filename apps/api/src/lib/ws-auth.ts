@@ -1,15 +1,9 @@
+import { WS_CLOSE } from '@quento/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { AccessTokens } from './tokens.ts';
 
-/** Close codes in the private range: the client can tell why it was turned away. */
-export const WS_CLOSE = {
-  unauthorized: 4401,
-  forbidden: 4403,
-  notFound: 4404,
-  badMessage: 4400,
-  rateLimited: 4429,
-} as const;
+export { WS_CLOSE } from '@quento/contracts';
 
 const AUTH_TIMEOUT_MS = 5_000;
 

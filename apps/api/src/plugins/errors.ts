@@ -1,35 +1,29 @@
-import type { ErrorBody } from '@quento/contracts';
+import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '@quento/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../lib/errors.ts';
 
-// Fastify's own client errors, by their code, mapped to ours.
-const FASTIFY_CODES: Record<string, { code: string; status: number; message?: string }> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: {
-    code: 'PAYLOAD_TOO_LARGE',
-    status: 413,
-    message: 'Request body is too large',
-  },
+/** Fastify's own client errors, by their code, mapped to ours (the status follows the code). */
+export const FASTIFY_CODES: Record<string, { code: ErrorCode; message?: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     code: 'UNSUPPORTED_MEDIA_TYPE',
-    status: 415,
     message: 'Content-Type must be application/json',
   },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_REQUEST', status: 400 },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_REQUEST' },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
     code: 'VALIDATION_FAILED',
-    status: 400,
     message: 'Request body must not be empty',
   },
-  FST_ERR_CTP_INVALID_JSON_BODY: {
-    code: 'MALFORMED_JSON',
-    status: 400,
-    message: 'Malformed JSON body',
-  },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_JSON', message: 'Malformed JSON body' },
 };
 
-const STATUS_CODES: Record<number, string> = {
+/**
+ * Other client errors (from Fastify or a plugin), by HTTP status. A 4xx status not listed here
+ * leaves as 400 BAD_REQUEST, so every response carries a code of the closed vocabulary.
+ */
+export const STATUS_CODES: Record<number, ErrorCode> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHORIZED',
   403: 'FORBIDDEN',
@@ -38,9 +32,11 @@ const STATUS_CODES: Record<number, string> = {
   406: 'NOT_ACCEPTABLE',
   408: 'REQUEST_TIMEOUT',
   409: 'CONFLICT',
+  412: 'PRECONDITION_FAILED',
   413: 'PAYLOAD_TOO_LARGE',
   414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  416: 'RANGE_NOT_SATISFIABLE',
   422: 'UNPROCESSABLE',
   429: 'RATE_LIMITED',
   431: 'HEADERS_TOO_LARGE',
@@ -48,7 +44,7 @@ const STATUS_CODES: Record<number, string> = {
 
 function body(
   request: FastifyRequest,
-  code: string,
+  code: ErrorCode,
   message: string,
   details?: unknown,
 ): ErrorBody {
@@ -70,21 +66,20 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
       message: v.message ?? 'is invalid',
     }));
     return reply
-      .status(400)
+      .status(ERROR_STATUS.VALIDATION_FAILED)
       .send(body(request, 'VALIDATION_FAILED', 'The request is invalid', details));
   }
   const fe = error as Partial<FastifyError>;
   const known = fe.code ? FASTIFY_CODES[fe.code] : undefined;
   if (known) {
     return reply
-      .status(known.status)
+      .status(ERROR_STATUS[known.code])
       .send(body(request, known.code, known.message ?? fe.message ?? 'Bad request'));
   }
   const status = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
   if (status >= 400 && status < 500) {
-    return reply
-      .status(status)
-      .send(body(request, STATUS_CODES[status] ?? 'BAD_REQUEST', fe.message ?? 'Bad request'));
+    const code = STATUS_CODES[status] ?? 'BAD_REQUEST';
+    return reply.status(ERROR_STATUS[code]).send(body(request, code, fe.message ?? 'Bad request'));
   }
   // Unexpected: the details go to the log; the client gets only the request id to quote.
   request.log.error({ err: error }, 'unhandled error');

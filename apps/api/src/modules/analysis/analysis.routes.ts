@@ -100,7 +100,7 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const { id, other_id } = request.params;
       if (id === other_id)
-        throw new AppError('VALIDATION_FAILED', 400, 'Compare two different analyses');
+        throw new AppError('VALIDATION_FAILED', 'Compare two different analyses');
       return analysis.compare(request.userId, id, other_id);
     },
   );

@@ -12,6 +12,7 @@ import type {
 import type { Config } from '../../config.ts';
 import type { EventBus } from '../../events/bus.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
+import { fromAnalyzerError } from '../../lib/analyzer-errors.ts';
 import { isUniqueViolation } from '../../lib/db-errors.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
@@ -21,12 +22,6 @@ import type { AnalysisRepository, AnalysisRow } from './analysis.repository.ts';
 import { type AnalysisJobData, analysisChannel } from './analysis.runner.ts';
 import { scoreDeltas, scoresOf } from './analysis.summary.ts';
 import { siteKeyOf } from './site-key.ts';
-
-const URL_ERRORS: Record<string, string> = {
-  URL_INVALID: 'URL_INVALID',
-  URL_REFUSED: 'URL_REFUSED',
-  HOST_NOT_FOUND: 'URL_UNRESOLVABLE',
-};
 
 export interface AnalysisServiceDeps {
   config: Config;
@@ -51,9 +46,7 @@ export class AnalysisService {
       });
       return parsed.toString();
     } catch (err) {
-      if (err instanceof AnalyzerError && URL_ERRORS[err.code]) {
-        throw new AppError(URL_ERRORS[err.code]!, 422, err.message, { field });
-      }
+      if (err instanceof AnalyzerError) throw fromAnalyzerError(err, field);
       throw err;
     }
   }
@@ -99,7 +92,7 @@ export class AnalysisService {
         if (existing) return { analysis: this.replay(existing, requestHash), created: false };
       }
       if ((err as { code?: string }).code === '23503' || /foreign key/i.test(String(err))) {
-        throw new AppError('NOT_FOUND', 404, 'Conversation not found', {
+        throw new AppError('NOT_FOUND', 'Conversation not found', {
           field: 'conversation_id',
         });
       }
@@ -114,7 +107,6 @@ export class AnalysisService {
     if (existing.requestHash !== requestHash) {
       throw new AppError(
         'IDEMPOTENCY_KEY_REUSED',
-        409,
         'This Idempotency-Key was already used with a different request body',
       );
     }
@@ -172,7 +164,7 @@ export class AnalysisService {
     const [a, b] = await Promise.all([this.owned(userId, id), this.owned(userId, otherId)]);
     for (const row of [a, b]) {
       if (row.status !== 'completed' || !row.results) {
-        throw new AppError('ANALYSIS_NOT_COMPLETED', 409, `Analysis ${row.id} has not completed`);
+        throw new AppError('ANALYSIS_NOT_COMPLETED', `Analysis ${row.id} has not completed`);
       }
     }
     const after = a.results as unknown as AnalysisReport;

@@ -74,7 +74,7 @@ const analysisWs: FastifyPluginAsync = async (app) => {
         // Another user's analysis looks exactly like a missing one.
         if (err instanceof AppError && err.status === 404)
           socket.close(WS_CLOSE.notFound, 'analysis not found');
-        else socket.close(1011, 'internal error');
+        else socket.close(WS_CLOSE.internalError, 'internal error');
       }
     },
   );

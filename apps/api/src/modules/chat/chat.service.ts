@@ -31,6 +31,7 @@ import {
 } from '../../ai/index.ts';
 import type { EventBus } from '../../events/bus.ts';
 import type { Job, JobQueue } from '../../jobs/queue.ts';
+import { fromAnalyzerError } from '../../lib/analyzer-errors.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import { QuietLane } from '../../lib/quiet-lane.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
@@ -254,27 +255,21 @@ export class ChatService {
     ]);
     if (!conversation) throw errors.notFound('Session');
     if (conversation.status === 'ended')
-      throw new AppError('SESSION_ENDED', 409, 'This session has ended; start a new one');
+      throw new AppError('SESSION_ENDED', 'This session has ended; start a new one');
     if (!gateway.isConfigured)
       throw new AppError(
         'MODEL_NOT_CONFIGURED',
-        409,
         'The analyst agent needs a model (CHAT_MODEL); run an analysis from Discover instead',
       );
     this.assertCap(usedToday);
     const profile = rowToProfile(profileRow);
     const websiteUrl = body.website_url ?? profile?.website_url;
     if (!websiteUrl)
-      throw new AppError(
-        'WEBSITE_REQUIRED',
-        422,
-        'Tell me your website first, or pass website_url',
-      );
+      throw new AppError('WEBSITE_REQUIRED', 'Tell me your website first, or pass website_url');
     try {
       await assertPublicUrl(websiteUrl, { allowPrivate: this.deps.allowPrivate });
     } catch (err) {
-      if (err instanceof AnalyzerError)
-        throw new AppError(err.code, 422, err.message, { field: 'website_url' });
+      if (err instanceof AnalyzerError) throw fromAnalyzerError(err, 'website_url');
       throw err;
     }
     await repo.addMessage({
@@ -310,7 +305,7 @@ export class ChatService {
       this.deps.gateway.assertWithinDailyCap(usedToday);
     } catch (err) {
       if (err instanceof DailyTokenCapError)
-        throw new AppError('TOKEN_CAP_REACHED', 429, err.message, {
+        throw new AppError('TOKEN_CAP_REACHED', err.message, {
           cap: err.cap,
           used: err.used,
         });
@@ -361,7 +356,7 @@ export class ChatService {
       ]);
     if (!conversation) throw errors.notFound('Session');
     if (conversation.status === 'ended')
-      throw new AppError('SESSION_ENDED', 409, 'This session has ended; start a new one');
+      throw new AppError('SESSION_ENDED', 'This session has ended; start a new one');
     return {
       loadedAt: Date.now(),
       conversation,

@@ -81,7 +81,7 @@ const chatWs: FastifyPluginAsync = async (app) => {
       } catch (err) {
         if (err instanceof AppError && err.status === 404)
           socket.close(WS_CLOSE.notFound, 'session not found');
-        else socket.close(1011, 'internal error');
+        else socket.close(WS_CLOSE.internalError, 'internal error');
         return;
       }
       const closed = new AbortController();

@@ -38,7 +38,7 @@ export class StrategyService {
     const analysis = await this.deps.analyses.findForUser(analysisId, userId);
     if (!analysis) throw errors.notFound('Analysis');
     if (analysis.status !== 'completed' || !analysis.results) {
-      throw new AppError('ANALYSIS_NOT_COMPLETED', 409, 'The analysis has not completed yet');
+      throw new AppError('ANALYSIS_NOT_COMPLETED', 'The analysis has not completed yet');
     }
     let plan = generateStrategy(analysis.results as unknown as ReportLike);
     let generatedBy: 'engine' | 'model' = 'engine';
@@ -143,7 +143,7 @@ export class StrategyService {
     await this.owned(userId, id);
     const ids = body.actions.map((a) => a.id);
     if (new Set(ids).size !== ids.length) {
-      throw new AppError('VALIDATION_FAILED', 400, 'Each action may appear once per request');
+      throw new AppError('VALIDATION_FAILED', 'Each action may appear once per request');
     }
     const result = await this.deps.repo.updateActions(
       id,
@@ -157,14 +157,13 @@ export class StrategyService {
     );
     if (!result.ok && result.reason === 'missing') {
       const found = new Set(result.rows.map((r) => r.id));
-      throw new AppError('NOT_FOUND', 404, 'Action item not found in this strategy', {
+      throw new AppError('NOT_FOUND', 'Action item not found in this strategy', {
         missing: ids.filter((x) => !found.has(x)),
       });
     }
     if (!result.ok) {
       throw new AppError(
         'VERSION_CONFLICT',
-        409,
         'Another device changed these action items; reload and retry',
         {
           current: result.rows.map(toActionDto),

@@ -31,7 +31,7 @@ export class UsersService {
     const user = await this.users.findById(userId);
     if (!user) throw errors.unauthorized('The account no longer exists');
     if (!(await verifyPassword(user.passwordHash, password))) {
-      throw new AppError('INVALID_PASSWORD', 403, 'The password is incorrect');
+      throw new AppError('INVALID_PASSWORD', 'The password is incorrect');
     }
     await this.users.delete(userId);
   }
