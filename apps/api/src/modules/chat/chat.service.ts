@@ -479,7 +479,7 @@ export class ChatService {
     );
     if (reply.error) this.deps.log.warn({ err: reply.error }, 'model reply interrupted');
 
-    const stored = await repo.addReply(userId, {
+    const replyValues = {
       conversationId: id,
       content: reply.content,
       tokensUsed: reply.tokensUsed,
@@ -488,26 +488,36 @@ export class ChatService {
         ...(reply.interrupted ? { interrupted: true } : {}),
         ...(reply.error ? { error: reply.error.name } : {}),
       },
-    });
-
-    history.push({ role: 'user', content }, { role: 'assistant', content: reply.content });
+    };
+    let stored: MessageRow;
     let profileComplete = isProfileComplete(profile);
     let followUp: Promise<boolean>;
     if (reply.mode === 'guided') {
       const next = reply.profilePatch
         ? mergeProfile(normalizeProfile(profile), reply.profilePatch)
         : normalizeProfile(profile);
-      await Promise.all([
-        repo.update(id, { metadata: { ...conversation.metadata, guided: reply.guidedState } }),
-        reply.profilePatch && Object.keys(reply.profilePatch).length > 0
-          ? this.saveProfile(userId, next)
-          : undefined,
-      ]);
+      const patched = !!reply.profilePatch && Object.keys(reply.profilePatch).length > 0;
+      // The reply, the interview's state and the profile it filled stand or fall together: a
+      // reply stored without its profile change would ask the next question of a field never saved.
+      stored = await repo.transaction(async (tx) => {
+        const row = await repo.addReply(userId, replyValues, undefined, tx);
+        await repo.update(
+          id,
+          { metadata: { ...conversation.metadata, guided: reply.guidedState } },
+          tx,
+        );
+        if (patched) await this.deps.profiles.upsert(userId, profileToChanges(next), tx);
+        return row;
+      });
+      if (patched) await this.deps.onProfileChanged?.(userId);
+      history.push({ role: 'user', content }, { role: 'assistant', content: reply.content });
       profileComplete = isProfileComplete(next);
       // The index serves model mode's retrieval; keeping it fresh need not hold up the reply.
       const complete = profileComplete;
       followUp = this.index(userId, () => [profileDoc(userId, next)]).then(() => complete);
     } else {
+      stored = await repo.addReply(userId, replyValues);
+      history.push({ role: 'user', content }, { role: 'assistant', content: reply.content });
       ctx.usedToday += reply.tokensUsed;
       const messagesNow: ChatMessage[] = [
         ...chatHistory,

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
+import type { Database, Tx } from '../../db/client.ts';
 import { businessProfiles } from '../../db/schema.ts';
 
 export type ProfileRow = typeof businessProfiles.$inferSelect;
@@ -24,8 +24,12 @@ export class ProfileRepository {
   }
 
   /** Creates the profile on first write; later writes change only the given fields. */
-  async upsert(userId: string, changes: ProfileChanges): Promise<ProfileRow> {
-    const [row] = await this.db
+  async upsert(
+    userId: string,
+    changes: ProfileChanges,
+    conn: Database | Tx = this.db,
+  ): Promise<ProfileRow> {
+    const [row] = await conn
       .insert(businessProfiles)
       .values({ userId, ...changes })
       .onConflictDoUpdate({
