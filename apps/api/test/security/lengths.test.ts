@@ -128,7 +128,7 @@ forEachBackend((backend) => {
       expect(res.statusCode).toBe(500);
       expect(await count()).toBe(before);
       const [conv] = await ctx.db.select().from(conversations).where(eq(conversations.id, id));
-      expect((conv?.metadata as { guided?: { pending?: string } }).guided?.pending).toBe(
+      expect((conv!.metadata as { guided?: { pending?: string } }).guided?.pending).toBe(
         'website_url',
       );
     } finally {
