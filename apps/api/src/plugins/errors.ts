@@ -2,6 +2,7 @@ import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '@quento/contracts'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { foreignKeyViolation } from '../lib/db-errors.ts';
 import { AppError } from '../lib/errors.ts';
 
 /** Fastify's own client errors, by their code, mapped to ours (the status follows the code). */
@@ -80,6 +81,16 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   if (status >= 400 && status < 500) {
     const code = STATUS_CODES[status] ?? 'BAD_REQUEST';
     return reply.status(ERROR_STATUS[code]).send(body(request, code, fe.message ?? 'Bad request'));
+  }
+  const fk = foreignKeyViolation(error);
+  if (fk !== undefined) {
+    // Owner keys are named <table>_user_id_users_id_fk: the account behind the token is gone.
+    const gone = fk.endsWith('_user_id_users_id_fk');
+    const code = gone ? 'UNAUTHORIZED' : 'CONFLICT';
+    const message = gone
+      ? 'The account no longer exists'
+      : 'Something this request refers to no longer exists';
+    return reply.status(ERROR_STATUS[code]).send(body(request, code, message));
   }
   // Unexpected: the details go to the log; the client gets only the request id to quote.
   request.log.error({ err: error }, 'unhandled error');

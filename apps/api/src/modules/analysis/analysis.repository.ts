@@ -1,6 +1,6 @@
 import { and, count, desc, eq, getTableColumns, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { analyses } from '../../db/schema.ts';
+import { analyses, conversations } from '../../db/schema.ts';
 
 export type AnalysisRow = typeof analyses.$inferSelect;
 export type NewAnalysis = typeof analyses.$inferInsert;
@@ -28,6 +28,16 @@ export class AnalysisRepository {
     const [created] = await this.db.insert(analyses).values(row).returning();
     if (!created) throw new Error('analysis insert returned no row');
     return created;
+  }
+
+  /** True when the conversation exists and belongs to the user. */
+  async ownsConversation(userId: string, conversationId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(and(eq(conversations.id, conversationId), eq(conversations.userId, userId)))
+      .limit(1);
+    return row !== undefined;
   }
 
   async findForUser(id: string, userId: string): Promise<AnalysisRow | undefined> {
