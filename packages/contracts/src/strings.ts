@@ -24,6 +24,9 @@ export const LIMITS = {
   settingsDepth: 16,
   /** Profile free text (offering, audience, each differentiator and goal). */
   profileText: 2000,
+  /** Dates a client sets (due dates), as YYYY-MM-DD. */
+  minDate: '1900-01-01',
+  maxDate: '9999-12-31',
 } as const;
 
 /** False for strings PostgreSQL cannot store (U+0000) or that are not valid UTF-16 (lone surrogates). */
