@@ -15,6 +15,7 @@ import authRoutes from './modules/auth/auth.routes.ts';
 import chatRoutes from './modules/chat/chat.routes.ts';
 import chatWs from './modules/chat/chat.ws.ts';
 import healthRoutes from './modules/health/health.routes.ts';
+import profileRoutes from './modules/profile/profile.routes.ts';
 import dashboardRoutes from './modules/strategy/dashboard.routes.ts';
 import strategyRoutes from './modules/strategy/strategy.routes.ts';
 import usersRoutes from './modules/users/users.routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     async (v1) => {
       await v1.register(authRoutes, { prefix: '/auth' });
       await v1.register(usersRoutes, { prefix: '/users' });
+      await v1.register(profileRoutes, { prefix: '/users' });
       await v1.register(analysisRoutes, { prefix: '/analysis' });
       await v1.register(strategyRoutes, { prefix: '/strategy' });
       await v1.register(dashboardRoutes, { prefix: '/users' });

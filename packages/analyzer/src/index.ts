@@ -19,6 +19,7 @@ export {
   checkUrl,
   isRefusedAddress,
   type NetworkPolicy,
+  parseHttpUrl,
   refusalReason,
 } from './net/ssrf.ts';
 export type { Scores } from './scoring.ts';

@@ -9,7 +9,7 @@ const UrlInput = text().trim().min(1).max(LIMITS.url);
 
 export const CreateAnalysisRequest = z.strictObject({
   website_url: UrlInput,
-  competitors: z.array(UrlInput).max(5).optional(),
+  competitors: z.array(UrlInput).max(LIMITS.competitors).optional(),
   conversation_id: z.uuid().optional(),
   options: z
     .strictObject({

@@ -2,6 +2,7 @@ export * from './analysis.ts';
 export * from './auth.ts';
 export * from './chat.ts';
 export * from './errors.ts';
+export * from './profile.ts';
 export * from './strategy.ts';
 export * from './strings.ts';
 export * from './users.ts';

@@ -24,6 +24,11 @@ export const LIMITS = {
   settingsDepth: 16,
   /** Profile free text (offering, audience, each differentiator and goal). */
   profileText: 2000,
+  /** One differentiator or goal, and how many a profile keeps of each. */
+  profileItem: 500,
+  profileItems: 20,
+  /** Competitor addresses a request or a profile holds. */
+  competitors: 5,
   /** Dates a client sets (due dates), as YYYY-MM-DD. */
   minDate: '1900-01-01',
   maxDate: '9999-12-31',

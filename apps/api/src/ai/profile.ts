@@ -2,46 +2,23 @@
  * The business profile (ring 1's core story) and the stored data the advisor reads as context.
  * Shared by the guided advisor, the conversation chain and the analyst agent.
  */
-import { isCleanText, LIMITS } from '@quento/contracts';
-import { z } from 'zod';
+import {
+  type BusinessProfile,
+  isCleanText,
+  LIMITS,
+  PROFILE_FIELDS,
+  type ProfileField,
+  REQUIRED_PROFILE_FIELDS,
+} from '@quento/contracts';
 
-export const businessProfileSchema = z.object({
-  name: z.string().min(1).nullable(),
-  offering: z.string().min(1).nullable(),
-  audience: z.string().min(1).nullable(),
-  differentiators: z.array(z.string().min(1)),
-  goals: z.array(z.string().min(1)),
-  website_url: z.url().nullable(),
-  competitors: z.array(z.url()),
-});
-export type BusinessProfile = z.infer<typeof businessProfileSchema>;
-export type ProfileField = keyof BusinessProfile;
+export type { BusinessProfile } from '@quento/contracts';
+export {
+  PROFILE_FIELDS,
+  type ProfileField,
+  REQUIRED_PROFILE_FIELDS,
+} from '@quento/contracts';
 /** A partial update; arrays are merged into the existing ones, not replaced. */
 export type ProfilePatch = Partial<BusinessProfile>;
-
-/** The order the core-story questions are asked in. */
-export const PROFILE_FIELDS = [
-  'name',
-  'offering',
-  'audience',
-  'differentiators',
-  'goals',
-  'website_url',
-  'competitors',
-] as const satisfies readonly ProfileField[];
-
-/**
- * Ring 1 is complete when these hold a value. Competitors are asked for but optional: the analyst
- * agent's competitor finder can suggest them, and many owners cannot name one.
- */
-export const REQUIRED_PROFILE_FIELDS: readonly ProfileField[] = [
-  'name',
-  'offering',
-  'audience',
-  'differentiators',
-  'goals',
-  'website_url',
-];
 
 export function emptyProfile(): BusinessProfile {
   return {
@@ -104,8 +81,8 @@ export function mergeProfile(profile: BusinessProfile, patch: ProfilePatch): Bus
     name: pick(patch.name, profile.name, LIMITS.name),
     offering: pick(patch.offering, profile.offering, LIMITS.profileText),
     audience: pick(patch.audience, profile.audience, LIMITS.profileText),
-    differentiators: mergeList(profile.differentiators, patch.differentiators, LIMITS.profileText),
-    goals: mergeList(profile.goals, patch.goals, LIMITS.profileText),
+    differentiators: mergeList(profile.differentiators, patch.differentiators, LIMITS.profileItem),
+    goals: mergeList(profile.goals, patch.goals, LIMITS.profileItem),
     website_url: pick(patch.website_url, profile.website_url, LIMITS.url),
     competitors: mergeList(profile.competitors, patch.competitors, LIMITS.url),
   };

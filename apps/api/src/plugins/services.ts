@@ -13,6 +13,7 @@ import { ChatRepository } from '../modules/chat/chat.repository.ts';
 import { ChatService } from '../modules/chat/chat.service.ts';
 import { MailRepository } from '../modules/mail/mail.repository.ts';
 import { ProfileRepository } from '../modules/profile/profile.repository.ts';
+import { ProfileService } from '../modules/profile/profile.service.ts';
 import { StrategyRepository } from '../modules/strategy/strategy.repository.ts';
 import { StrategyService } from '../modules/strategy/strategy.service.ts';
 import { StrategyVerifier } from '../modules/strategy/strategy.verifier.ts';
@@ -27,6 +28,7 @@ export interface Services {
   progress: ProgressService;
   mailer: Mailer;
   profiles: ProfileRepository;
+  profile: ProfileService;
   analysis: AnalysisService;
   analysisRepository: AnalysisRepository;
   analysisRunner: AnalysisRunner;
@@ -64,6 +66,7 @@ export default fp(
       progress,
       mailer,
       profiles,
+      profile: new ProfileService({ profiles, progress }),
       analysisRepository,
       analysis: new AnalysisService({
         config,

@@ -1,3 +1,4 @@
+import { BusinessProfile as BusinessProfileSchema } from '@quento/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   type GuidedState,
@@ -18,12 +19,7 @@ import {
   parseOffering,
   splitList,
 } from '../../src/ai/guided/parse.ts';
-import {
-  type AdvisorData,
-  type BusinessProfile,
-  businessProfileSchema,
-  isProfileComplete,
-} from '../../src/ai/profile.ts';
+import { type AdvisorData, type BusinessProfile, isProfileComplete } from '../../src/ai/profile.ts';
 
 /** Play a conversation from the start; returns every turn's result. */
 function play(messages: string[], data?: AdvisorData, profile?: Partial<BusinessProfile>) {
@@ -201,7 +197,7 @@ describe('the guided interview', () => {
       website_url: 'https://crumbs.co.uk',
       competitors: ['https://breadbox.com', 'https://loaf.io'],
     });
-    expect(businessProfileSchema.parse(profile)).toEqual(profile);
+    expect(BusinessProfileSchema.parse(profile)).toEqual(profile);
     expect(last.complete).toBe(true);
     expect(last.reply).toContain('Discover');
     expect(last.state.pending).toBeNull();

@@ -51,7 +51,7 @@ const ctx = useApp(pglite, env);
 
 it('scrapes, audits and scans the site, verifies the named competitor, and ignores the page’s instructions', async () => {
   const s = await register(ctx.app);
-  await ctx.app.services.profiles.upsert(s.userId, {
+  await ctx.app.services.profiles.saveFromAdvisor(s.userId, {
     name: 'Rise Bakery',
     websiteUrl: site.url,
     competitors: [rival.url],

@@ -1,6 +1,5 @@
 import type { Conversation, Message } from '@quento/contracts';
-import type { AnalysisSummary, BusinessProfile, StrategySummary } from '../../ai/index.ts';
-import type { ProfileChanges, ProfileRow } from '../profile/profile.repository.ts';
+import type { AnalysisSummary, StrategySummary } from '../../ai/index.ts';
 import type { AnalysisRow, ConversationRow, MessageRow, StrategyRow } from './chat.repository.ts';
 
 export function toConversationDto(row: ConversationRow, mode: 'model' | 'guided'): Conversation {
@@ -23,31 +22,6 @@ export function toMessageDto(row: MessageRow): Message {
     tokens_used: row.tokensUsed,
     interrupted: row.metadata.interrupted === true,
     created_at: row.createdAt.toISOString(),
-  };
-}
-
-export function rowToProfile(row: ProfileRow | undefined): BusinessProfile | null {
-  if (!row) return null;
-  return {
-    name: row.name,
-    offering: row.offering,
-    audience: row.audience,
-    differentiators: row.differentiators,
-    goals: row.goals,
-    website_url: row.websiteUrl,
-    competitors: row.competitors,
-  };
-}
-
-export function profileToChanges(p: BusinessProfile): ProfileChanges {
-  return {
-    name: p.name,
-    offering: p.offering,
-    audience: p.audience,
-    differentiators: p.differentiators,
-    goals: p.goals,
-    websiteUrl: p.website_url,
-    competitors: p.competitors,
   };
 }
 

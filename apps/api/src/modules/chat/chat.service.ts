@@ -29,15 +29,15 @@ import {
   type Ring,
   summaryDoc,
 } from '../../ai/index.ts';
+import type { Tx } from '../../db/client.ts';
 import type { EventBus } from '../../events/bus.ts';
 import type { Job, JobQueue } from '../../jobs/queue.ts';
 import { fromAnalyzerError } from '../../lib/analyzer-errors.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import { QuietLane } from '../../lib/quiet-lane.ts';
+import { profileToChanges, rowToProfile } from '../profile/profile.mapper.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
 import {
-  profileToChanges,
-  rowToProfile,
   toAnalysisSummary,
   toConversationDto,
   toMessageDto,
@@ -175,12 +175,32 @@ export class ChatService {
   get mode(): 'model' | 'guided' {
     return this.deps.gateway.isConfigured ? 'model' : 'guided';
   }
+  /**
+   * Stores the advisor's view of the fields it learned (`fields`, taken from the merged
+   * `profile`) and returns the profile as stored: fields the owner set by hand keep their values.
+   */
   private async saveProfile(
     userId: string,
-    profile: Parameters<typeof profileToChanges>[0],
-  ): Promise<void> {
-    await this.deps.profiles.upsert(userId, profileToChanges(profile));
+    profile: BusinessProfile,
+    fields: readonly string[],
+  ): Promise<BusinessProfile> {
+    const stored = await this.storeLearned(userId, profile, fields);
     await this.deps.onProfileChanged?.(userId);
+    return stored;
+  }
+
+  /** saveProfile's write alone, on `conn` (a turn's transaction). */
+  private async storeLearned(
+    userId: string,
+    profile: BusinessProfile,
+    fields: readonly string[],
+    conn?: Tx,
+  ): Promise<BusinessProfile> {
+    const learned = Object.fromEntries(
+      Object.entries(profile).filter(([field]) => fields.includes(field)),
+    );
+    const row = await this.deps.profiles.saveFromAdvisor(userId, profileToChanges(learned), conn);
+    return normalizeProfile(rowToProfile(row));
   }
 
   async create(userId: string, body: CreateSessionRequest) {
@@ -493,12 +513,12 @@ export class ChatService {
     let profileComplete = isProfileComplete(profile);
     let followUp: Promise<boolean>;
     if (reply.mode === 'guided') {
-      const next = reply.profilePatch
-        ? mergeProfile(normalizeProfile(profile), reply.profilePatch)
-        : normalizeProfile(profile);
-      const patched = !!reply.profilePatch && Object.keys(reply.profilePatch).length > 0;
+      const patch = reply.profilePatch ?? {};
+      const fields = Object.keys(patch);
+      let next = mergeProfile(normalizeProfile(profile), patch);
       // The reply, the interview's state and the profile it filled stand or fall together: a
       // reply stored without its profile change would ask the next question of a field never saved.
+      let saved: BusinessProfile | undefined;
       stored = await repo.transaction(async (tx) => {
         const row = await repo.addReply(userId, replyValues, undefined, tx);
         await repo.update(
@@ -506,10 +526,13 @@ export class ChatService {
           { metadata: { ...conversation.metadata, guided: reply.guidedState } },
           tx,
         );
-        if (patched) await this.deps.profiles.upsert(userId, profileToChanges(next), tx);
+        if (fields.length > 0) saved = await this.storeLearned(userId, next, fields, tx);
         return row;
       });
-      if (patched) await this.deps.onProfileChanged?.(userId);
+      if (saved) {
+        next = saved;
+        await this.deps.onProfileChanged?.(userId);
+      }
       history.push({ role: 'user', content }, { role: 'assistant', content: reply.content });
       profileComplete = isProfileComplete(next);
       // The index serves model mode's retrieval; keeping it fresh need not hold up the reply.
@@ -636,15 +659,16 @@ export class ChatService {
     const tokens = extraction.usage.totalTokens + summary.usage.totalTokens;
     ctx.usedToday += tokens;
     const changed = Object.keys(extraction.patch).length > 0;
-    const next = mergeProfile(normalizeProfile(profile), extraction.patch);
+    let next = mergeProfile(normalizeProfile(profile), extraction.patch);
     const metadata = { ...conversation.metadata, summarizedCount: summary.summarizedCount };
-    await Promise.all([
+    const [, saved] = await Promise.all([
       repo.addUsage(userId, tokens),
-      changed ? this.saveProfile(userId, next) : undefined,
+      changed ? this.saveProfile(userId, next, Object.keys(extraction.patch)) : undefined,
       summary.updated
         ? repo.update(conversation.id, { summary: summary.summary, metadata })
         : undefined,
     ]);
+    if (saved) next = saved;
     // Keep the socket's context in step with what was just stored.
     ctx.profile = next;
     if (summary.updated) {
