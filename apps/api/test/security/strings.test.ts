@@ -82,6 +82,20 @@ forEachBackend((backend) => {
       }
     });
 
+    it('PUT /users/me/profile: every field', async () => {
+      for (const body of [
+        { name: bad },
+        { offering: bad },
+        { audience: bad },
+        { differentiators: ['ok', bad] },
+        { goals: [bad] },
+        { website_url: `https://example.com/${bad}` },
+        { competitors: [`https://c.example/${bad}`] },
+      ]) {
+        assertError(await send('PUT', '/api/v1/users/me/profile', body), 400, 'VALIDATION_FAILED');
+      }
+    });
+
     it('chat: session title and message content', async () => {
       assertError(
         await send('POST', '/api/v1/chat/sessions', { title: bad }),
