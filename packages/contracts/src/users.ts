@@ -21,12 +21,16 @@ export type User = z.infer<typeof User>;
 
 const NullableName = text().trim().min(1).max(LIMITS.name).nullable();
 
-/** Only these three fields can be changed; any other key is rejected with 400. */
-export const UpdateMeRequest = z.strictObject({
-  full_name: NullableName.optional(),
-  company_name: NullableName.optional(),
-  settings: Settings.optional(),
-});
+/** Only these three fields can be changed; any other key, or none at all, is a 400. */
+export const UpdateMeRequest = z
+  .strictObject({
+    full_name: NullableName.optional(),
+    company_name: NullableName.optional(),
+    settings: Settings.optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, {
+    error: 'give at least one of full_name, company_name, settings',
+  });
 export type UpdateMeRequest = z.infer<typeof UpdateMeRequest>;
 
 export const DeleteMeRequest = z.strictObject({

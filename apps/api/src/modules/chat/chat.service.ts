@@ -148,10 +148,13 @@ export interface TurnResult {
   followUp: Promise<boolean>;
 }
 
-/** Stored messages as the chain reads them: the user's and the assistant's, in order. */
+/**
+ * Stored messages as the chain reads them: the user's and the assistant's, in order. A reply
+ * interrupted before its first token is stored empty; some providers refuse empty messages.
+ */
 const toChatMessages = (rows: Array<Pick<MessageRow, 'role' | 'content'>>): ChatMessage[] =>
   rows
-    .filter((m) => m.role === 'user' || m.role === 'assistant')
+    .filter((m) => (m.role === 'user' || m.role === 'assistant') && m.content.trim() !== '')
     .map((m) => ({ role: m.role as ChatMessage['role'], content: m.content }));
 
 /** What the follow-up reads and keeps up to date: a socket's turn context, or one made for it. */
@@ -175,6 +178,12 @@ export class ChatService {
   get mode(): 'model' | 'guided' {
     return this.deps.gateway.isConfigured ? 'model' : 'guided';
   }
+  /** The turn joins the cached history; an empty (interrupted) reply is left out, as on reload. */
+  private remember(history: ChatMessage[], user: string, reply: string) {
+    history.push({ role: 'user', content: user });
+    if (reply.trim()) history.push({ role: 'assistant', content: reply });
+  }
+
   /**
    * Stores the advisor's view of the fields it learned (`fields`, taken from the merged
    * `profile`) and returns the profile as stored: fields the owner set by hand keep their values.
@@ -533,14 +542,14 @@ export class ChatService {
         next = saved;
         await this.deps.onProfileChanged?.(userId);
       }
-      history.push({ role: 'user', content }, { role: 'assistant', content: reply.content });
+      this.remember(history, content, reply.content);
       profileComplete = isProfileComplete(next);
       // The index serves model mode's retrieval; keeping it fresh need not hold up the reply.
       const complete = profileComplete;
       followUp = this.index(userId, () => [profileDoc(userId, next)]).then(() => complete);
     } else {
       stored = await repo.addReply(userId, replyValues);
-      history.push({ role: 'user', content }, { role: 'assistant', content: reply.content });
+      this.remember(history, content, reply.content);
       ctx.usedToday += reply.tokensUsed;
       const messagesNow: ChatMessage[] = [
         ...chatHistory,
