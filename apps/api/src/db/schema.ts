@@ -43,6 +43,8 @@ export const users = pgTable('users', {
   lastLoginAt: timestamp('last_login_at', tz),
   isActive: boolean('is_active').notNull().default(true),
   settings: jsonObject('settings'),
+  /** Raised by logout, password reset: access tokens carry it (`ver`) and older ones are refused. */
+  tokenVersion: integer('token_version').notNull().default(0),
 });
 
 export const conversations = pgTable(
