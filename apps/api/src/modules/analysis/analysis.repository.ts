@@ -116,8 +116,12 @@ export class AnalysisRepository {
     return rows.reverse();
   }
 
-  /** Takes a pending (or interrupted running) analysis for a run; undefined when it is finished or gone. */
-  async claim(id: string): Promise<AnalysisRow | undefined> {
+  /**
+   * Takes a pending (or interrupted running) analysis for a run, counting the attempt; undefined
+   * when it is finished, gone, or has used its `maxAttempts` runs (crashed runs count: each claim
+   * is counted before the run starts).
+   */
+  async claim(id: string, maxAttempts: number): Promise<AnalysisRow | undefined> {
     const [row] = await this.db
       .update(analyses)
       .set({
@@ -127,7 +131,13 @@ export class AnalysisRepository {
         errorMessage: null,
         currentStep: 'starting',
       })
-      .where(and(eq(analyses.id, id), inArray(analyses.status, ['pending', 'running'])))
+      .where(
+        and(
+          eq(analyses.id, id),
+          inArray(analyses.status, ['pending', 'running']),
+          lt(analyses.attempts, maxAttempts),
+        ),
+      )
       .returning();
     return row;
   }
