@@ -57,7 +57,8 @@ export class TokenVersions {
   /** After a change in the database: this instance knows at once, the others from the bus. */
   async changed(userId: string, version: number | null): Promise<void> {
     this.remember(userId, version);
-    await this.bus.publish(this.channel, { userId, version });
+    // With the bus down the others learn it when their copy expires (at most TTL_MS later).
+    await this.bus.publish(this.channel, { userId, version }).catch(() => undefined);
   }
 
   private remember(userId: string, version: number | null) {

@@ -55,7 +55,11 @@ export default fp(
     const strategyRepository = new StrategyRepository(app.db);
     const progress = new ProgressService(new ProgressRepository(app.db));
     const versions = new TokenVersions((id) => users.tokenVersion(id), app.bus);
-    const stopVersions = await versions.start();
+    // Not awaited: with Redis away at start, the subscription completes when it is back.
+    const stopVersions = versions.start().catch((err: unknown) => {
+      app.log.warn({ err }, 'token revocations from other instances unavailable');
+      return async () => {};
+    });
     app.accessTokens.useRevocationCheck((userId, version) => versions.check(userId, version));
     app.decorate('tokenVersions', versions);
     app.decorate('services', {
@@ -123,7 +127,7 @@ export default fp(
     });
     // Let mail in flight finish before the database closes.
     app.addHook('onClose', async () => {
-      await stopVersions();
+      await (await stopVersions)();
       await mailer.drain();
       mailer.close();
     });

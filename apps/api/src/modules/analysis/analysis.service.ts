@@ -105,7 +105,13 @@ export class AnalysisService {
       throw err;
     }
     // The row is the source of truth: if enqueueing fails, a worker's start-up recovery finds it.
-    await this.deps.queue.enqueue(row.id, { analysisId: row.id });
+    try {
+      await this.deps.queue.enqueue(row.id, { analysisId: row.id });
+    } catch (err) {
+      // The queue is down (503): take the row back, so a retry does not find a twin.
+      await this.deps.repo.delete(row.id, userId);
+      throw err;
+    }
     return { analysis: toAnalysisDto(row), created: true };
   }
 
@@ -160,8 +166,12 @@ export class AnalysisService {
     const row = await this.owned(userId, id);
     if (!(await this.deps.repo.delete(id, userId))) throw errors.notFound('Analysis');
     if (row.status === 'pending' || row.status === 'running') {
-      await this.deps.queue.cancel(id);
-      await this.deps.bus.publish(analysisChannel(id), { type: 'cancelled', analysis_id: id });
+      // The row is gone, so a job that still runs finds nothing to claim; telling the queue and
+      // the watchers is best effort (Redis may be away).
+      await this.deps.queue.cancel(id).catch(() => undefined);
+      await this.deps.bus
+        .publish(analysisChannel(id), { type: 'cancelled', analysis_id: id })
+        .catch(() => undefined);
     }
   }
 
