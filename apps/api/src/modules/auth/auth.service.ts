@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { AuthResponse, TokenPair } from '@quento/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.ts';
@@ -28,6 +28,9 @@ export interface AuthServiceDeps {
 type Rotation =
   | { userId: string; tokenId: string }
   | { reused: true; userId: string; familyId: string };
+
+const RESET_DELAY_MIN_MS = 200;
+const RESET_DELAY_SPREAD_MS = 800;
 
 export class AuthService {
   constructor(private readonly d: AuthServiceDeps) {}
@@ -146,8 +149,14 @@ export class AuthService {
    */
   async forgotPassword(email: string): Promise<void> {
     const user = await this.d.users.findByEmail(email);
-    if (!user?.isActive) return;
-    this.d.mailer.later(() => this.sendResetLink(user.id, user.email));
+    // The reset work (a token write, the mail, SMTP) starts 0.2–1 s later, at a random moment:
+    // run at once it slowed the request right after a known address's by ~30 ms, which told an
+    // attacker the account exists. Later, it lands on whatever request happens to be running.
+    const delayMs = RESET_DELAY_MIN_MS + randomInt(RESET_DELAY_SPREAD_MS);
+    this.d.mailer.later(async () => {
+      await new Promise((r) => setTimeout(r, delayMs));
+      if (user?.isActive) await this.sendResetLink(user.id, user.email);
+    });
   }
 
   private async sendResetLink(userId: string, email: string): Promise<void> {
