@@ -30,6 +30,7 @@ import rateLimitPlugin from './plugins/rate-limit.ts';
 import redisPlugin from './plugins/redis.ts';
 import securityPlugin from './plugins/security.ts';
 import servicesPlugin from './plugins/services.ts';
+import webAppPlugin from './plugins/web-app.ts';
 import websocketPlugin from './plugins/websocket.ts';
 import workerPlugin from './plugins/worker.ts';
 
@@ -118,6 +119,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   );
   await app.register(analysisWs);
   await app.register(chatWs);
+  // Last: the app's web build answers what no API route does.
+  await app.register(webAppPlugin, { config });
   return app;
 }
 

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase, pgliteDirFor } from './db/client.ts';
@@ -60,12 +62,19 @@ export async function boot(role: Role) {
   const api = config.PUBLIC_API_URL ?? `http://${shown}:${config.PORT}`;
   const storage =
     db.kind === 'pglite' ? `PGlite in ${pgliteDirFor(config.DATA_DIR)}` : 'PostgreSQL';
+  // The app is the API's own address unless APP_BASE_URL points elsewhere (a dev server).
+  const sameOrigin = new URL(config.APP_BASE_URL).origin === new URL(api).origin;
+  const appNote = !sameOrigin
+    ? ''
+    : existsSync(join(config.APP_DIST_DIR, 'index.html'))
+      ? '  (web build)'
+      : '  (not built yet: npm run build:web)';
   console.log(
     [
       '',
-      `  Quento API   ${api}/api/v1  (${storage}${config.REDIS_URL ? ', Redis' : ''})`,
-      `  API docs     ${api}/docs   (OpenAPI: ${api}/openapi.json)`,
-      `  App          ${config.APP_BASE_URL}`,
+      `  App          ${config.APP_BASE_URL}${appNote}`,
+      `  API docs     ${api}/docs   (API: ${api}/api/v1, OpenAPI: ${api}/openapi.json)`,
+      `               ${storage}${config.REDIS_URL ? ', Redis' : ''}`,
       '',
     ].join('\n'),
   );

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 // Environment flags arrive as strings; "false" and "0" must mean false (z.coerce.boolean would not).
@@ -45,6 +46,9 @@ const duration = (fallback: string) =>
       return Math.round(n * factor);
     });
 
+/** The app's web build, found from this package's place in the repository (not the cwd). */
+const DEFAULT_APP_DIST_DIR = fileURLToPath(new URL('../../mobile/dist', import.meta.url));
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.preprocess(blankIsUnset, z.coerce.number().int().min(0).max(65_535).default(8000)),
@@ -80,7 +84,9 @@ const EnvSchema = z.object({
   REFRESH_REUSE_GRACE: duration('10'),
   PASSWORD_RESET_TTL: duration('30m'),
 
-  APP_BASE_URL: z.url().default('http://localhost:8081'),
+  // Unset: the API's own address, which serves the app's web build.
+  APP_BASE_URL: optionalUrl,
+  APP_DIST_DIR: optionalString,
   PUBLIC_API_URL: optionalUrl,
   SMTP_URL: optionalString.pipe(
     z
@@ -137,7 +143,12 @@ const EnvSchema = z.object({
   SENTRY_DSN: optionalUrl,
 });
 
-export type Config = z.output<typeof EnvSchema>;
+/**
+ * APP_BASE_URL (where the app opens, for links in e-mails) defaults to the API's own address;
+ * APP_DIST_DIR (the app's web build, `expo export --platform web`) is always absolute.
+ */
+export type Config = Omit<z.output<typeof EnvSchema>, 'APP_BASE_URL' | 'APP_DIST_DIR'> &
+  Record<'APP_BASE_URL' | 'APP_DIST_DIR', string>;
 
 export class ConfigError extends Error {
   constructor(
@@ -160,10 +171,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const names = parsed.error.issues.map((i) => String(i.path[0]));
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`, names);
   }
-  const config = parsed.data;
   // A relative DATA_DIR is relative to where the command was typed (npm sets INIT_CWD), so
   // `npm start` at the repository root keeps its data in ./data there, not inside apps/api.
-  config.DATA_DIR = resolve(env.INIT_CWD ?? process.cwd(), config.DATA_DIR);
+  const cwd = env.INIT_CWD ?? process.cwd();
+  const config: Config = {
+    ...parsed.data,
+    DATA_DIR: resolve(cwd, parsed.data.DATA_DIR),
+    APP_DIST_DIR: parsed.data.APP_DIST_DIR
+      ? resolve(cwd, parsed.data.APP_DIST_DIR)
+      : DEFAULT_APP_DIST_DIR,
+    APP_BASE_URL:
+      parsed.data.APP_BASE_URL ??
+      parsed.data.PUBLIC_API_URL ??
+      `http://localhost:${parsed.data.PORT}`,
+  };
   const fail = (name: string, message: string): never => {
     throw new ConfigError(`Invalid configuration:\n  ${name}: ${message}`, [name]);
   };
