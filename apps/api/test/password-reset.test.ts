@@ -51,25 +51,8 @@ forEachBackend((backend) => {
     expect(smtp.mails.filter((m) => m.to.some((t) => t.startsWith('ghost-')))).toHaveLength(0);
   });
 
-  it('takes about as long for a known address as for an unknown one (mail work is deferred)', async () => {
-    const s = await register(ctx.app);
-    const time = async (email: string) => {
-      const t0 = performance.now();
-      const res = await ctx.app.inject(post('/api/v1/auth/forgot-password', { email }));
-      expect(res.statusCode).toBe(202);
-      return performance.now() - t0;
-    };
-    const known: number[] = [];
-    const unknown: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      known.push(await time(s.email));
-      unknown.push(await time(uniqueEmail('ghost')));
-    }
-    await ctx.app.services.mailer.drain();
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[2] ?? 0;
-    // Both answer after one indexed lookup; allow generous noise on a shared machine.
-    expect(median(known)).toBeLessThan(median(unknown) * 3 + 5);
-  });
+  // Timing (the answer and the request after it) is tested statistically, without a timed
+  // threshold, in test/security/reset-timing.test.ts.
 
   it('mails a link built from APP_BASE_URL, never from the Host header', async () => {
     const s = await register(ctx.app);

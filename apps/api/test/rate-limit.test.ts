@@ -92,6 +92,32 @@ forEachBackend((backend) => {
   describe.skipIf(!redisUrl)('Redis store', () => {
     limitSuite(() => ctx.extraApp({ ...LIMITS, REDIS_URL: redisUrl ?? '' }));
 
+    it('keys read <prefix><limit>:<subject>, without route placeholders', async () => {
+      const prefix = `qt:${randomBytes(6).toString('hex')}:`;
+      const app = await ctx.extraApp({
+        ...LIMITS,
+        REDIS_URL: redisUrl ?? '',
+        RATE_LIMIT_PREFIX: prefix,
+      });
+      const s = await register(app);
+      await app.inject({ url: '/api/v1/users/me', headers: bearer(s.access) });
+      await login(app, s.email, '10.1.2.3');
+      const keys = await app.redis!.keys(`${prefix}*`);
+      try {
+        expect(keys.sort()).toEqual(
+          expect.arrayContaining([
+            `${prefix}authIp:127.0.0.1`,
+            `${prefix}user:${s.userId}`,
+            `${prefix}loginIp:10.1.2.3`,
+            `${prefix}loginEmail:${s.email}|10.1.2.3`,
+          ]),
+        );
+        for (const k of keys) expect(k).not.toContain('undefined');
+      } finally {
+        if (keys.length) await app.redis!.del(...keys);
+      }
+    });
+
     it('counters are shared by every instance using the same Redis', async () => {
       const shared = {
         ...LIMITS,

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { LIMITS, text } from './strings.ts';
 
 export const AnalysisStatus = z.enum(['pending', 'running', 'completed', 'failed', 'cancelled']);
 export type AnalysisStatus = z.infer<typeof AnalysisStatus>;
 
 /** URLs arrive as strings: the API checks scheme and address itself and answers 422 with a code. */
-const UrlInput = z.string().trim().min(1).max(2000);
+const UrlInput = text().trim().min(1).max(LIMITS.url);
 
 export const CreateAnalysisRequest = z.strictObject({
   website_url: UrlInput,
-  competitors: z.array(UrlInput).max(5).optional(),
+  competitors: z.array(UrlInput).max(LIMITS.competitors).optional(),
   conversation_id: z.uuid().optional(),
   options: z
     .strictObject({
@@ -136,7 +137,7 @@ export const ListAnalysesQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).default(0),
   status: AnalysisStatus.optional(),
-  site: z.string().trim().min(1).max(500).optional(),
+  site: text().trim().min(1).max(LIMITS.url).optional(),
 });
 export type ListAnalysesQuery = z.infer<typeof ListAnalysesQuery>;
 

@@ -1,21 +1,20 @@
 import { z } from 'zod';
+import { LIMITS, text } from './strings.ts';
 import { User } from './users.ts';
 
 /** E-mail as typed by a person: trimmed and lower-cased before validation, so it is unique once. */
-export const Email = z
-  .string()
+export const Email = text()
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: 'must be a valid e-mail address' }).max(254))
+  .pipe(z.email({ error: 'must be a valid e-mail address' }).max(LIMITS.email))
   .meta({ example: 'owner@example.com' });
 
 /** Length is checked here, before any hashing work: 8 to 128 characters. */
-export const Password = z
-  .string()
+export const Password = text()
   .min(8, { error: 'must be at least 8 characters' })
-  .max(128, { error: 'must be at most 128 characters' });
+  .max(LIMITS.password, { error: `must be at most ${LIMITS.password} characters` });
 
-const Name = z.string().trim().min(1).max(255);
+const Name = text().trim().min(1).max(LIMITS.name);
 
 export const RegisterRequest = z.strictObject({
   email: Email,
@@ -28,12 +27,12 @@ export type RegisterRequest = z.infer<typeof RegisterRequest>;
 export const LoginRequest = z.strictObject({
   email: Email,
   // Not length-checked beyond the hashing bound: a wrong password must look like any other.
-  password: z.string().min(1).max(128),
+  password: text().min(1).max(LIMITS.password),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 
 export const RefreshRequest = z.strictObject({
-  refresh_token: z.string().min(1).max(512),
+  refresh_token: text().min(1).max(LIMITS.token),
 });
 export type RefreshRequest = z.infer<typeof RefreshRequest>;
 
@@ -44,7 +43,7 @@ export const ForgotPasswordRequest = z.strictObject({ email: Email });
 export type ForgotPasswordRequest = z.infer<typeof ForgotPasswordRequest>;
 
 export const ResetPasswordRequest = z.strictObject({
-  token: z.string().min(1).max(512),
+  token: text().min(1).max(LIMITS.token),
   password: Password,
 });
 export type ResetPasswordRequest = z.infer<typeof ResetPasswordRequest>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorCode } from './errors.ts';
+import { LIMITS, text } from './strings.ts';
 
 export const RingPhase = z.enum(['core', 'discover', 'plan', 'execute', 'optimize']);
 export type RingPhase = z.infer<typeof RingPhase>;
@@ -7,16 +8,16 @@ export type RingPhase = z.infer<typeof RingPhase>;
 export const ConversationStatus = z.enum(['active', 'ended']);
 
 export const CreateSessionRequest = z.strictObject({
-  title: z.string().trim().min(1).max(255).optional(),
+  title: text().trim().min(1).max(LIMITS.title).optional(),
   ring_phase: RingPhase.optional(),
 });
 export type CreateSessionRequest = z.infer<typeof CreateSessionRequest>;
 
 /** Upper bound on one message: long enough for a pasted brief, short enough to bound cost. */
-export const MAX_MESSAGE_CHARS = 8000;
+export const MAX_MESSAGE_CHARS = LIMITS.message;
 
 export const SendMessageRequest = z.strictObject({
-  content: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
+  content: text().trim().min(1).max(MAX_MESSAGE_CHARS),
 });
 export type SendMessageRequest = z.infer<typeof SendMessageRequest>;
 
@@ -82,7 +83,7 @@ export const SendMessageResponse = z.object({
 export type SendMessageResponse = z.infer<typeof SendMessageResponse>;
 
 export const AnalystRequest = z.strictObject({
-  website_url: z.string().trim().min(1).max(2000).optional(),
+  website_url: text().trim().min(1).max(LIMITS.url).optional(),
 });
 export const AnalystResponse = z.object({
   message: Message,
@@ -95,7 +96,7 @@ export type AnalystResponse = z.infer<typeof AnalystResponse>;
 // WebSocket /ws/chat/{session_id}
 export const ChatClientEvent = z.strictObject({
   type: z.literal('message'),
-  content: z.string().trim().min(1).max(MAX_MESSAGE_CHARS),
+  content: text().trim().min(1).max(MAX_MESSAGE_CHARS),
 });
 export type ChatClientEvent = z.infer<typeof ChatClientEvent>;
 

@@ -4,4 +4,5 @@ export * from './chat.ts';
 export * from './errors.ts';
 export * from './profile.ts';
 export * from './strategy.ts';
+export * from './strings.ts';
 export * from './users.ts';

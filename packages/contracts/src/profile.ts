@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS, text } from './strings.ts';
 
 /** The business profile's fields, in the order the core-story questions are asked. */
 export const PROFILE_FIELDS = [
@@ -53,9 +54,9 @@ export const ProfileResponse = z.object({
 });
 export type ProfileResponse = z.infer<typeof ProfileResponse>;
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const Text = (max: number) => text().trim().min(1).max(max);
 /** An http(s) address; the scheme may be left out (https is assumed). Checked by the API: 422. */
-const UrlInput = z.string().trim().min(1).max(500);
+const UrlInput = text().trim().min(1).max(LIMITS.url);
 
 /**
  * A partial update by the owner: only the keys sent change, any other key is a 400. Lists replace
@@ -63,12 +64,12 @@ const UrlInput = z.string().trim().min(1).max(500);
  * it back to the advisor.
  */
 export const UpdateProfileRequest = z.strictObject({
-  name: Text(255).nullable().optional(),
-  offering: Text(2000).nullable().optional(),
-  audience: Text(2000).nullable().optional(),
-  differentiators: z.array(Text(500)).max(20).optional(),
-  goals: z.array(Text(500)).max(20).optional(),
+  name: Text(LIMITS.name).nullable().optional(),
+  offering: Text(LIMITS.profileText).nullable().optional(),
+  audience: Text(LIMITS.profileText).nullable().optional(),
+  differentiators: z.array(Text(LIMITS.profileItem)).max(LIMITS.profileItems).optional(),
+  goals: z.array(Text(LIMITS.profileItem)).max(LIMITS.profileItems).optional(),
   website_url: UrlInput.nullable().optional(),
-  competitors: z.array(UrlInput).max(5).optional(),
+  competitors: z.array(UrlInput).max(LIMITS.competitors).optional(),
 });
 export type UpdateProfileRequest = z.infer<typeof UpdateProfileRequest>;

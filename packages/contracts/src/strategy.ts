@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS, text } from './strings.ts';
 
 export const RecommendationCategory = z.enum([
   'seo',
@@ -144,14 +145,19 @@ export const StrategyList = z.object({
   offset: z.number().int(),
 });
 
+/** A calendar date every store and client can hold (PostgreSQL has no year 0). */
+const DueDate = z.iso.date().refine((d) => d >= LIMITS.minDate && d <= LIMITS.maxDate, {
+  error: `must be between ${LIMITS.minDate} and ${LIMITS.maxDate}`,
+});
+
 export const ActionUpdate = z
   .strictObject({
     id: z.uuid(),
     /** The version the client last saw; a different current version is a 409. */
     version: z.number().int().min(1),
     status: ActionStatus.optional(),
-    due_date: z.iso.date().nullable().optional(),
-    notes: z.string().max(5000).nullable().optional(),
+    due_date: DueDate.nullable().optional(),
+    notes: text().max(LIMITS.notes).nullable().optional(),
   })
   .refine((u) => u.status !== undefined || u.due_date !== undefined || u.notes !== undefined, {
     error: 'give at least one of status, due_date, notes',

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { jsonObject, LIMITS, text } from './strings.ts';
 
 /** Free-form client preferences, kept small: a JSON object of at most 16 KiB once serialised. */
-export const Settings = z
-  .record(z.string().max(100), z.json())
-  .refine((v) => JSON.stringify(v).length <= 16_384, { error: 'settings is too large' });
+export const Settings = jsonObject(LIMITS.settingsBytes, LIMITS.settingsDepth);
 export type Settings = z.infer<typeof Settings>;
 
 export const User = z.object({
@@ -20,18 +19,22 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
-const NullableName = z.string().trim().min(1).max(255).nullable();
+const NullableName = text().trim().min(1).max(LIMITS.name).nullable();
 
-/** Only these three fields can be changed; any other key is rejected with 400. */
-export const UpdateMeRequest = z.strictObject({
-  full_name: NullableName.optional(),
-  company_name: NullableName.optional(),
-  settings: Settings.optional(),
-});
+/** Only these three fields can be changed; any other key, or none at all, is a 400. */
+export const UpdateMeRequest = z
+  .strictObject({
+    full_name: NullableName.optional(),
+    company_name: NullableName.optional(),
+    settings: Settings.optional(),
+  })
+  .refine((u) => Object.keys(u).length > 0, {
+    error: 'give at least one of full_name, company_name, settings',
+  });
 export type UpdateMeRequest = z.infer<typeof UpdateMeRequest>;
 
 export const DeleteMeRequest = z.strictObject({
-  password: z.string().min(1).max(128),
+  password: text().min(1).max(LIMITS.password),
 });
 export type DeleteMeRequest = z.infer<typeof DeleteMeRequest>;
 

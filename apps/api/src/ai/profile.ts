@@ -4,6 +4,8 @@
  */
 import {
   type BusinessProfile,
+  isCleanText,
+  LIMITS,
   PROFILE_FIELDS,
   type ProfileField,
   REQUIRED_PROFILE_FIELDS,
@@ -54,12 +56,15 @@ export function isProfileComplete(profile: Partial<BusinessProfile> | null | und
   return missingProfileFields(normalizeProfile(profile), REQUIRED_PROFILE_FIELDS).length === 0;
 }
 
-function mergeList(a: string[], b: string[] | undefined): string[] {
+/** A value the profile can hold: clean text within its field's limit (a cut URL would be wrong). */
+const fits = (v: string, max: number) => v.length <= max && isCleanText(v);
+
+function mergeList(a: string[], b: string[] | undefined, max: number): string[] {
   const out = [...a];
   const seen = new Set(a.map((s) => s.toLowerCase().replace(/\/$/, '')));
   for (const item of b ?? []) {
     const key = item.toLowerCase().replace(/\/$/, '');
-    if (item.trim() && !seen.has(key)) {
+    if (item.trim() && fits(item.trim(), max) && !seen.has(key)) {
       seen.add(key);
       out.push(item.trim());
     }
@@ -69,16 +74,17 @@ function mergeList(a: string[], b: string[] | undefined): string[] {
 
 /** Apply a patch: scalar fields are replaced when the patch has a value, lists are unioned. */
 export function mergeProfile(profile: BusinessProfile, patch: ProfilePatch): BusinessProfile {
-  const pick = (v: string | null | undefined, old: string | null) =>
-    typeof v === 'string' && v.trim() ? v.trim() : old;
+  // A value over its limit is left out, so the field stays missing and is asked for again.
+  const pick = (v: string | null | undefined, old: string | null, max: number) =>
+    typeof v === 'string' && v.trim() && fits(v.trim(), max) ? v.trim() : old;
   return {
-    name: pick(patch.name, profile.name),
-    offering: pick(patch.offering, profile.offering),
-    audience: pick(patch.audience, profile.audience),
-    differentiators: mergeList(profile.differentiators, patch.differentiators),
-    goals: mergeList(profile.goals, patch.goals),
-    website_url: pick(patch.website_url, profile.website_url),
-    competitors: mergeList(profile.competitors, patch.competitors),
+    name: pick(patch.name, profile.name, LIMITS.name),
+    offering: pick(patch.offering, profile.offering, LIMITS.profileText),
+    audience: pick(patch.audience, profile.audience, LIMITS.profileText),
+    differentiators: mergeList(profile.differentiators, patch.differentiators, LIMITS.profileItem),
+    goals: mergeList(profile.goals, patch.goals, LIMITS.profileItem),
+    website_url: pick(patch.website_url, profile.website_url, LIMITS.url),
+    competitors: mergeList(profile.competitors, patch.competitors, LIMITS.url),
   };
 }
 

@@ -1,3 +1,4 @@
+import { LIMITS } from '@quento/contracts';
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
@@ -16,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 // Tables and columns follow section 3.3 of the architecture document (snake_case, same defaults).
+// Lengths a client's input lands in come from the contracts' LIMITS, so what the schema accepts fits.
 // Owner keys and defaulted columns are NOT NULL here: a row without an owner could never be
 // reached or deleted with its user.
 
@@ -31,16 +33,18 @@ const jsonObject = (name: string) =>
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
-  email: varchar('email', { length: 255 }).notNull().unique(),
+  email: varchar('email', { length: 255 }).notNull().unique(), // LIMITS.email (254) fits
   passwordHash: varchar('password_hash', { length: 255 }).notNull(),
-  fullName: varchar('full_name', { length: 255 }),
-  companyName: varchar('company_name', { length: 255 }),
+  fullName: varchar('full_name', { length: LIMITS.name }),
+  companyName: varchar('company_name', { length: LIMITS.name }),
   currentRing: integer('current_ring').notNull().default(1),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   lastLoginAt: timestamp('last_login_at', tz),
   isActive: boolean('is_active').notNull().default(true),
   settings: jsonObject('settings'),
+  /** Raised by logout, password reset: access tokens carry it (`ver`) and older ones are refused. */
+  tokenVersion: integer('token_version').notNull().default(0),
 });
 
 export const conversations = pgTable(
@@ -50,7 +54,7 @@ export const conversations = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    title: varchar('title', { length: 255 }),
+    title: varchar('title', { length: LIMITS.title }),
     ringPhase: varchar('ring_phase', { length: 50 }).notNull().default('core'),
     status: varchar('status', { length: 50 }).notNull().default('active'),
     summary: text('summary'),
@@ -88,7 +92,7 @@ export const analyses = pgTable(
     conversationId: uuid('conversation_id').references(() => conversations.id, {
       onDelete: 'set null',
     }),
-    websiteUrl: varchar('website_url', { length: 500 }),
+    websiteUrl: varchar('website_url', { length: LIMITS.url }),
     status: varchar('status', { length: 50 }).notNull().default('pending'),
     progress: integer('progress').notNull().default(0),
     results: jsonb('results').$type<Record<string, unknown>>(),
@@ -97,7 +101,7 @@ export const analyses = pgTable(
     completedAt: timestamp('completed_at', tz),
     createdAt: createdAt(),
     // Discover: what was asked, how far the job is, and how this run relates to earlier ones.
-    siteKey: varchar('site_key', { length: 500 }),
+    siteKey: varchar('site_key', { length: LIMITS.url }),
     options: jsonObject('options'),
     competitors: jsonb('competitors').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     currentStep: varchar('current_step', { length: 100 }),
@@ -153,7 +157,7 @@ export const actionItems = pgTable(
     strategyId: uuid('strategy_id')
       .notNull()
       .references(() => strategies.id, { onDelete: 'cascade' }),
-    title: varchar('title', { length: 255 }).notNull(),
+    title: varchar('title', { length: LIMITS.title }).notNull(),
     description: text('description'),
     priority: varchar('priority', { length: 50 }),
     effort: varchar('effort', { length: 50 }),
@@ -190,12 +194,12 @@ export const businessProfiles = pgTable('business_profiles', {
     .notNull()
     .unique()
     .references(() => users.id, { onDelete: 'cascade' }),
-  name: varchar('name', { length: 255 }),
+  name: varchar('name', { length: LIMITS.name }),
   offering: text('offering'),
   audience: text('audience'),
   differentiators: jsonb('differentiators').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   goals: jsonb('goals').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-  websiteUrl: varchar('website_url', { length: 500 }),
+  websiteUrl: varchar('website_url', { length: LIMITS.url }),
   competitors: jsonb('competitors').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   /** Fields the owner set by hand (contracts' ProfileField names): the advisor never writes them. */
   ownerFields: jsonb('owner_fields').$type<string[]>().notNull().default(sql`'[]'::jsonb`),

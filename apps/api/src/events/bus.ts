@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
+import { bounded, whenReady } from '../lib/unavailable.ts';
 
 export type Listener = (event: unknown) => void;
 
@@ -48,6 +49,9 @@ export class RedisBus implements EventBus {
   ) {
     this.pub = new Redis(redisUrl);
     this.sub = new Redis(redisUrl);
+    // Reconnects are ioredis's job (it subscribes again itself); /readyz reports the outage.
+    this.pub.on('error', () => {});
+    this.sub.on('error', () => {});
     this.sub.on('message', (channel: string, message: string) => {
       const set = this.listeners.get(channel);
       if (!set) return;
@@ -62,7 +66,8 @@ export class RedisBus implements EventBus {
   }
 
   async publish(channel: string, event: unknown): Promise<void> {
-    await this.pub.publish(this.prefix + channel, JSON.stringify(event));
+    await whenReady(this.pub, 'event bus');
+    await bounded(this.pub.publish(this.prefix + channel, JSON.stringify(event)), 'event bus');
   }
 
   async subscribe(channel: string, listener: Listener) {
@@ -74,8 +79,9 @@ export class RedisBus implements EventBus {
       this.subscribed.set(key, this.sub.subscribe(key));
     }
     set.add(listener);
-    // Every caller waits for the one SUBSCRIBE of its channel, so no early event is missed.
-    await this.subscribed.get(key);
+    // Every caller waits for the one SUBSCRIBE of its channel, so no early event is missed; not
+    // for ever, though: with Redis away it goes on in the background and the caller gets a 503.
+    await bounded(Promise.resolve(this.subscribed.get(key)), 'event bus');
     return async () => {
       const current = this.listeners.get(key);
       if (!current) return;
@@ -90,6 +96,9 @@ export class RedisBus implements EventBus {
 
   async close(): Promise<void> {
     this.listeners.clear();
-    await Promise.all([this.pub.quit(), this.sub.quit()].map((p) => p.catch(() => undefined)));
+    for (const c of [this.pub, this.sub]) {
+      if (c.status === 'ready') await c.quit().catch(() => c.disconnect());
+      else c.disconnect();
+    }
   }
 }

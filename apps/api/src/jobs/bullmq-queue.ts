@@ -1,5 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
+import { bounded, whenReady } from '../lib/unavailable.ts';
 import { JobCancelledError, type JobHandler, type JobQueue, type QueueOptions } from './queue.ts';
 
 export interface BullQueueOptions extends QueueOptions {
@@ -36,17 +37,27 @@ export class BullQueue<T> implements JobQueue<T> {
         removeOnFail: { count: 1000 },
       },
     });
+    this.queue.on('error', () => {});
   }
 
   private connect(): Redis {
     // Workers block on Redis; BullMQ requires unlimited retries per request for them.
     const c = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null });
+    // ioredis reconnects by itself; /readyz reports the outage. Without a listener every failed
+    // reconnect would be an "Unhandled error event".
+    c.on('error', () => {});
     this.connections.push(c);
     return c;
   }
 
+  /** Producer calls fail fast while Redis is away (503), rather than wait for it. */
+  private async producer<R>(call: () => Promise<R>): Promise<R> {
+    await whenReady(this.connections[0]!, 'job queue');
+    return bounded(call(), 'job queue');
+  }
+
   async enqueue(id: string, data: T): Promise<void> {
-    await this.queue.add('job', data, { jobId: id });
+    await this.producer(() => this.queue.add('job', data, { jobId: id }));
   }
 
   async work(handler: JobHandler<T>): Promise<void> {
@@ -89,15 +100,19 @@ export class BullQueue<T> implements JobQueue<T> {
   }
 
   async cancel(id: string): Promise<void> {
-    const job = await this.queue.getJob(id);
-    const state = job ? await job.getState() : null;
-    // An active job is locked by its worker and cannot be removed: that worker aborts it instead.
-    if (job && state !== 'active') await job.remove().catch(() => undefined);
-    await this.connections[0]!.publish(this.cancelChannel, id);
+    await this.producer(async () => {
+      const job = await this.queue.getJob(id);
+      const state = job ? await job.getState() : null;
+      // An active job is locked by its worker and cannot be removed: that worker aborts it instead.
+      if (job && state !== 'active') await job.remove().catch(() => undefined);
+      await this.connections[0]!.publish(this.cancelChannel, id);
+    });
   }
 
   async counts() {
-    const c = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    const c = await this.producer(() =>
+      this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
+    );
     return {
       waiting: (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0),
       active: c.active ?? 0,
@@ -106,8 +121,16 @@ export class BullQueue<T> implements JobQueue<T> {
 
   async close(): Promise<void> {
     for (const c of this.running.values()) c.abort(new Error('worker shutting down'));
-    await this.worker?.close();
-    await this.queue.close();
-    await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+    // With Redis away a graceful close would wait for it: give it a few seconds, then cut.
+    const graceful = (async () => {
+      await this.worker?.close();
+      await this.queue.close();
+    })();
+    await bounded(graceful, 'job queue', 5000).catch(() => undefined);
+    await Promise.all(
+      this.connections.map((c) =>
+        c.status === 'ready' ? c.quit().catch(() => c.disconnect()) : c.disconnect(),
+      ),
+    );
   }
 }

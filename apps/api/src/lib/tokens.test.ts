@@ -15,12 +15,15 @@ describe('AccessTokens with a key pair (ES256)', async () => {
   const tokens = await AccessTokens.create(config, secret);
 
   it('signs and verifies', async () => {
-    const token = await tokens.sign('3f1c1d9e-6d3b-4a55-9b7a-1f4f1f0c2a11');
+    const token = await tokens.sign('3f1c1d9e-6d3b-4a55-9b7a-1f4f1f0c2a11', 3);
     expect(JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString())).toEqual({
       alg: 'ES256',
       typ: 'at+jwt',
     });
-    expect(await tokens.verify(token)).toEqual({ userId: '3f1c1d9e-6d3b-4a55-9b7a-1f4f1f0c2a11' });
+    expect(await tokens.verify(token)).toEqual({
+      userId: '3f1c1d9e-6d3b-4a55-9b7a-1f4f1f0c2a11',
+      version: 3,
+    });
   });
 
   it('refuses an HS256 token keyed with the public key (algorithm confusion)', async () => {

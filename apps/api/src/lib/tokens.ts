@@ -8,7 +8,12 @@ const ACCESS_TYP = 'at+jwt';
 
 export interface AccessClaims {
   userId: string;
+  /** The user's token version when it was signed (`ver`); see TokenVersions. */
+  version: number;
 }
+
+/** Refuses a verified token that was revoked since (throws). */
+export type RevocationCheck = (userId: string, version: number) => Promise<void>;
 
 type Key = CryptoKey | Uint8Array;
 
@@ -24,7 +29,8 @@ export class AccessTokens {
    * included), so a hit is exactly a token that passed verification before; it spares the HMAC
    * on every request of a busy client.
    */
-  private readonly verified = new Map<string, { userId: string; expMs: number }>();
+  private readonly verified = new Map<string, { userId: string; version: number; expMs: number }>();
+  private revocation: RevocationCheck | undefined;
 
   private constructor(
     private readonly alg: string,
@@ -69,8 +75,13 @@ export class AccessTokens {
     );
   }
 
-  sign(userId: string): Promise<string> {
-    return new SignJWT({ token_use: 'access' })
+  /** Every verification (HTTP and WebSocket) also asks `check` whether the token was revoked. */
+  useRevocationCheck(check: RevocationCheck): void {
+    this.revocation = check;
+  }
+
+  sign(userId: string, version: number): Promise<string> {
+    return new SignJWT({ token_use: 'access', ver: version })
       .setProtectedHeader({ alg: this.alg, typ: ACCESS_TYP })
       .setSubject(userId)
       .setIssuer(this.issuer)
@@ -83,9 +94,15 @@ export class AccessTokens {
 
   /** Returns the claims of a valid access token; anything else is a 401 INVALID_TOKEN. */
   async verify(token: string): Promise<AccessClaims> {
+    const claims = await this.verifySignature(token);
+    await this.revocation?.(claims.userId, claims.version);
+    return claims;
+  }
+
+  private async verifySignature(token: string): Promise<AccessClaims> {
     const hit = this.verified.get(token);
     if (hit) {
-      if (hit.expMs > Date.now()) return { userId: hit.userId };
+      if (hit.expMs > Date.now()) return { userId: hit.userId, version: hit.version };
       this.verified.delete(token);
     }
     let payload: JWTPayload;
@@ -108,8 +125,9 @@ export class AccessTokens {
       const oldest = this.verified.keys().next().value;
       if (oldest !== undefined) this.verified.delete(oldest);
     }
-    this.verified.set(token, { userId: payload.sub, expMs: (payload.exp ?? 0) * 1000 });
-    return { userId: payload.sub };
+    const version = typeof payload.ver === 'number' ? payload.ver : 0;
+    this.verified.set(token, { userId: payload.sub, version, expMs: (payload.exp ?? 0) * 1000 });
+    return { userId: payload.sub, version };
   }
 }
 

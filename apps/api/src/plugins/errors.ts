@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES as STATUS_CODES_TEXT } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '@quento/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { foreignKeyViolation } from '../lib/db-errors.ts';
 import { AppError } from '../lib/errors.ts';
 
 /** Fastify's own client errors, by their code, mapped to ours (the status follows the code). */
@@ -81,11 +85,66 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
     const code = STATUS_CODES[status] ?? 'BAD_REQUEST';
     return reply.status(ERROR_STATUS[code]).send(body(request, code, fe.message ?? 'Bad request'));
   }
+  const fk = foreignKeyViolation(error);
+  if (fk !== undefined) {
+    // Owner keys are named <table>_user_id_users_id_fk: the account behind the token is gone.
+    const gone = fk.endsWith('_user_id_users_id_fk');
+    const code = gone ? 'UNAUTHORIZED' : 'CONFLICT';
+    const message = gone
+      ? 'The account no longer exists'
+      : 'Something this request refers to no longer exists';
+    return reply.status(ERROR_STATUS[code]).send(body(request, code, message));
+  }
   // Unexpected: the details go to the log; the client gets only the request id to quote.
   request.log.error({ err: error }, 'unhandled error');
   return reply
     .status(500)
     .send(body(request, 'INTERNAL_ERROR', 'Something went wrong on our side'));
+}
+
+/** Router errors (Fastify's `frameworkErrors`), raised before the hooks and the error handler. */
+export function handleFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'BAD_REQUEST';
+  const message = code === 'URI_TOO_LONG' ? 'A path parameter is too long' : 'Malformed URL';
+  reply.header('x-request-id', request.id);
+  return reply.status(ERROR_STATUS[code]).send(body(request, code, message));
+}
+
+/**
+ * Errors Node's HTTP parser raises (headers or request line too large, garbage), answered on the
+ * raw socket: no request exists yet, so the id is made here.
+ */
+export function handleClientError(error: Error & { code?: string }, socket: Duplex) {
+  if (!socket.writable) return socket.destroy();
+  const code: ErrorCode =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 'HEADERS_TOO_LARGE'
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'REQUEST_TIMEOUT'
+        : 'BAD_REQUEST';
+  const id = randomUUID();
+  const payload = JSON.stringify({
+    error: {
+      code,
+      message:
+        code === 'HEADERS_TOO_LARGE'
+          ? 'The request line or headers are too large'
+          : code === 'REQUEST_TIMEOUT'
+            ? 'The request took too long to arrive'
+            : 'Malformed HTTP request',
+      request_id: id,
+    },
+  });
+  const status = ERROR_STATUS[code];
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES_TEXT[status] ?? 'Bad Request'}\r\n` +
+      `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n` +
+      `X-Request-Id: ${id}\r\nConnection: close\r\n\r\n${payload}`,
+  );
 }
 
 export default fp(

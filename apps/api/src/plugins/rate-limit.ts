@@ -1,6 +1,9 @@
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+// @ts-expect-error: the store ships without types; RedisStoreCtor below describes it.
+import RedisStore from '@fastify/rate-limit/store/RedisStore.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 import { errors } from '../lib/errors.ts';
 
@@ -20,6 +23,31 @@ function emailOf(request: FastifyRequest): string {
   return typeof b?.email === 'string' ? b.email : '';
 }
 
+interface RedisStoreLike {
+  child(options: { continueExceeding?: boolean; exponentialBackoff?: boolean }): RedisStoreLike;
+}
+type RedisStoreCtor = new (
+  continueExceeding: boolean,
+  exponentialBackoff: boolean,
+  redis: Redis,
+  key: string,
+) => RedisStoreLike;
+
+/**
+ * The plugin's Redis store, keyed `<prefix><limit>:<subject>`. Its own child() puts the route's
+ * method and URL into the key, and limiters made by createRateLimit have no route: the keys read
+ * `undefinedundefined-`.
+ */
+function namedRedisStore(redis: Redis, prefix: string) {
+  const Store = RedisStore as unknown as RedisStoreCtor;
+  // Called with `new` by the plugin; returning an object from a constructor hands that out.
+  return function NamedRedisStore() {
+    const store = new Store(false, false, redis, prefix);
+    store.child = (o) => new Store(!!o.continueExceeding, !!o.exponentialBackoff, redis, prefix);
+    return store;
+  } as unknown as FastifyRateLimitStoreCtor;
+}
+
 /**
  * Rate limits, counted in Redis when REDIS_URL is set (shared by every instance), in memory
  * otherwise. Login is limited per e-mail+IP and per IP; other account endpoints per IP; the rest of
@@ -27,9 +55,10 @@ function emailOf(request: FastifyRequest): string {
  */
 export default fp(
   async (app: FastifyInstance, { config }: { config: Config }) => {
+    const redis = app.redis;
     await app.register(rateLimit, {
       global: false,
-      ...(app.redis ? { redis: app.redis } : {}),
+      ...(redis ? { store: namedRedisStore(redis, config.RATE_LIMIT_PREFIX) } : {}),
       nameSpace: config.RATE_LIMIT_PREFIX,
       // A Redis outage must not take the API down with it; /readyz reports it instead.
       skipOnError: true,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
 import { Mailer } from '../lib/mailer.ts';
+import { TokenVersions } from '../lib/token-versions.ts';
 import { AnalysisRepository } from '../modules/analysis/analysis.repository.ts';
 import { AnalysisRunner } from '../modules/analysis/analysis.runner.ts';
 import { AnalysisService } from '../modules/analysis/analysis.service.ts';
@@ -39,6 +40,7 @@ export interface Services {
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
+    tokenVersions: TokenVersions;
   }
 }
 
@@ -52,6 +54,14 @@ export default fp(
     const analysisRepository = new AnalysisRepository(app.db);
     const strategyRepository = new StrategyRepository(app.db);
     const progress = new ProgressService(new ProgressRepository(app.db));
+    const versions = new TokenVersions((id) => users.tokenVersion(id), app.bus);
+    // Not awaited: with Redis away at start, the subscription completes when it is back.
+    const stopVersions = versions.start().catch((err: unknown) => {
+      app.log.warn({ err }, 'token revocations from other instances unavailable');
+      return async () => {};
+    });
+    app.accessTokens.useRevocationCheck((userId, version) => versions.check(userId, version));
+    app.decorate('tokenVersions', versions);
     app.decorate('services', {
       auth: new AuthService({
         config,
@@ -61,8 +71,9 @@ export default fp(
         refresh: app.refreshTokens,
         mailer,
         log: app.log,
+        versions,
       }),
-      users: new UsersService(users),
+      users: new UsersService(users, versions),
       progress,
       mailer,
       profiles,
@@ -116,6 +127,7 @@ export default fp(
     });
     // Let mail in flight finish before the database closes.
     app.addHook('onClose', async () => {
+      await (await stopVersions)();
       await mailer.drain();
       mailer.close();
     });

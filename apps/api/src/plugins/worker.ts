@@ -30,14 +30,21 @@ export default fp(
       }
     };
 
-    app.addHook('onReady', async () => {
-      await sweep();
+    // Starting the queues waits for Redis: in the background, so that the API serves (and
+    // /readyz reports the outage) while Redis is away, and the worker starts when it is back.
+    const startQueues = async () => {
       // At-least-once: enqueueing an id that is already queued or running is a no-op.
       for (const { id } of await repo.findUnfinished()) {
-        await app.analysisQueue.enqueue(id, { analysisId: id });
+        await app.analysisQueue.enqueue(id, { analysisId: id }).catch((err: unknown) => {
+          app.log.warn({ err, analysisId: id }, 'unfinished analysis not re-queued');
+        });
       }
       await app.analysisQueue.work(analysisRunner.handle);
       await app.chatQueue.work(app.services.chat.handleFollowUp);
+    };
+    app.addHook('onReady', async () => {
+      await sweep();
+      startQueues().catch((err: unknown) => app.log.warn({ err }, 'job worker did not start'));
       sweeper = setInterval(() => {
         sweep().catch((err: unknown) => app.log.warn({ err }, 'stale analysis sweep failed'));
       }, SWEEP_INTERVAL_MS);

@@ -115,7 +115,7 @@ function onlyInsideDelimiters(marker: string): boolean {
 }
 
 describe('business analyst agent', () => {
-  it('uses the tools, verifies named and suggested competitors, and writes a report', async () => {
+  it('uses the tools, verifies named and suggested competitors (without scraping suggestions), and writes a report', async () => {
     const { toolkit, calls } = fixtureToolkit();
     script([
       {
@@ -144,7 +144,8 @@ describe('business analyst agent', () => {
       `verify ${NAMED}`,
       'verify https://loafandco.com',
       'verify https://ghost-bakery.com',
-      'fetch https://loafandco.com',
+      // A suggested competitor is verified and reported, but the model's suggestion does not
+      // widen the scope: scraping it is refused (finding 11).
     ]);
     expect(result.toolCalls.map((c) => c.name)).toEqual([
       'web_scraper',

@@ -218,6 +218,34 @@ forEachBackend((backend) => {
     await ws2.close();
   });
 
+  it('an interrupted reply with no content is never sent back to the model', async () => {
+    const s = await register(ctx.app);
+    const id = await newSession(s);
+    let failing = true;
+    llm.setDefault((req) => {
+      if (req.tools.length > 0) return { content: '' };
+      if (!req.stream) return { content: 'Summary of the earlier turns.' };
+      return failing ? { status: 500 } : { content: 'Back again.' };
+    });
+    const send = (content: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/chat/sessions/${id}/messages`,
+        headers: bearer(s.access),
+        payload: { content },
+      });
+    const first = await send('hello');
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json().reply).toMatchObject({ content: '', interrupted: true });
+    failing = false;
+    const second = await send('are you there?');
+    expect(second.json().reply.content).toBe('Back again.');
+    const last = streamed().at(-1)!;
+    const sent = last.messages as Array<{ role: string; content: unknown }>;
+    expect(sent.filter((m) => m.role === 'user').length).toBeGreaterThanOrEqual(2);
+    for (const m of sent) expect(m.content, JSON.stringify(sent)).not.toBe('');
+  });
+
   it('answers 429 TOKEN_CAP_REACHED (HTTP) and an error event (WS) before calling the model', async () => {
     const s = await register(ctx.app);
     const id = await newSession(s);

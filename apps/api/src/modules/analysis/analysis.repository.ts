@@ -1,6 +1,6 @@
 import { and, count, desc, eq, getTableColumns, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { analyses } from '../../db/schema.ts';
+import { analyses, conversations } from '../../db/schema.ts';
 
 export type AnalysisRow = typeof analyses.$inferSelect;
 export type NewAnalysis = typeof analyses.$inferInsert;
@@ -28,6 +28,16 @@ export class AnalysisRepository {
     const [created] = await this.db.insert(analyses).values(row).returning();
     if (!created) throw new Error('analysis insert returned no row');
     return created;
+  }
+
+  /** True when the conversation exists and belongs to the user. */
+  async ownsConversation(userId: string, conversationId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(and(eq(conversations.id, conversationId), eq(conversations.userId, userId)))
+      .limit(1);
+    return row !== undefined;
   }
 
   async findForUser(id: string, userId: string): Promise<AnalysisRow | undefined> {
@@ -106,8 +116,12 @@ export class AnalysisRepository {
     return rows.reverse();
   }
 
-  /** Takes a pending (or interrupted running) analysis for a run; undefined when it is finished or gone. */
-  async claim(id: string): Promise<AnalysisRow | undefined> {
+  /**
+   * Takes a pending (or interrupted running) analysis for a run, counting the attempt; undefined
+   * when it is finished, gone, or has used its `maxAttempts` runs (crashed runs count: each claim
+   * is counted before the run starts).
+   */
+  async claim(id: string, maxAttempts: number): Promise<AnalysisRow | undefined> {
     const [row] = await this.db
       .update(analyses)
       .set({
@@ -117,7 +131,13 @@ export class AnalysisRepository {
         errorMessage: null,
         currentStep: 'starting',
       })
-      .where(and(eq(analyses.id, id), inArray(analyses.status, ['pending', 'running'])))
+      .where(
+        and(
+          eq(analyses.id, id),
+          inArray(analyses.status, ['pending', 'running']),
+          lt(analyses.attempts, maxAttempts),
+        ),
+      )
       .returning();
     return row;
   }

@@ -63,8 +63,16 @@ export class AnalysisRunner {
   readonly handle = async (job: Job<AnalysisJobData>): Promise<void> => {
     const { repo, config, log } = this.deps;
     const id = job.data.analysisId;
-    const row = await repo.claim(id);
-    if (!row) return;
+    const row = await repo.claim(id, config.ANALYSIS_MAX_ATTEMPTS);
+    if (!row) {
+      // Unfinished but out of attempts: every run so far ended without a result (the worker
+      // died during each). Give up with a reason rather than try once more.
+      await this.fail(
+        id,
+        `The analysis stopped after ${config.ANALYSIS_MAX_ATTEMPTS} attempts: the worker stopped during each run`,
+      );
+      return;
+    }
 
     const stop = new AbortController();
     const budgetMs = config.ANALYSIS_TIME_BUDGET_MS;
@@ -88,7 +96,8 @@ export class AnalysisRunner {
         return;
       }
       if (job.signal.aborted) throw err; // worker shutting down: the queue runs it again later
-      if (job.attempt >= config.ANALYSIS_MAX_ATTEMPTS) {
+      // The row counts runs across restarts; the queue's own count starts again after one.
+      if (Math.max(job.attempt, row.attempts) >= config.ANALYSIS_MAX_ATTEMPTS) {
         log.error({ err, analysisId: id }, 'analysis failed');
         await this.fail(id, `The analysis failed: ${(err as Error).message}`);
         return;

@@ -13,7 +13,7 @@ import type { Config } from '../../config.ts';
 import type { EventBus } from '../../events/bus.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { fromAnalyzerError } from '../../lib/analyzer-errors.ts';
-import { isUniqueViolation } from '../../lib/db-errors.ts';
+import { foreignKeyViolation, isUniqueViolation } from '../../lib/db-errors.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
 import { diffFindings } from '../strategy/engine/findings.ts';
@@ -22,6 +22,9 @@ import type { AnalysisRepository, AnalysisRow } from './analysis.repository.ts';
 import { type AnalysisJobData, analysisChannel } from './analysis.runner.ts';
 import { scoreDeltas, scoresOf } from './analysis.summary.ts';
 import { siteKeyOf } from './site-key.ts';
+
+const conversationNotFound = () =>
+  new AppError('NOT_FOUND', 'Conversation not found', { field: 'conversation_id' });
 
 export interface AnalysisServiceDeps {
   config: Config;
@@ -73,6 +76,11 @@ export class AnalysisService {
       const key = siteKeyOf(url);
       if (key !== site && !competitors.some((u) => siteKeyOf(u) === key)) competitors.push(url);
     }
+    if (
+      body.conversation_id &&
+      !(await this.deps.repo.ownsConversation(userId, body.conversation_id))
+    )
+      throw conversationNotFound();
     let row: AnalysisRow;
     try {
       row = await this.deps.repo.insert({
@@ -91,15 +99,19 @@ export class AnalysisService {
         const existing = await this.deps.repo.findByIdempotencyKey(userId, idempotencyKey);
         if (existing) return { analysis: this.replay(existing, requestHash), created: false };
       }
-      if ((err as { code?: string }).code === '23503' || /foreign key/i.test(String(err))) {
-        throw new AppError('NOT_FOUND', 'Conversation not found', {
-          field: 'conversation_id',
-        });
-      }
+      // The conversation was deleted after the check above.
+      if (body.conversation_id && foreignKeyViolation(err)?.includes('conversation'))
+        throw conversationNotFound();
       throw err;
     }
     // The row is the source of truth: if enqueueing fails, a worker's start-up recovery finds it.
-    await this.deps.queue.enqueue(row.id, { analysisId: row.id });
+    try {
+      await this.deps.queue.enqueue(row.id, { analysisId: row.id });
+    } catch (err) {
+      // The queue is down (503): take the row back, so a retry does not find a twin.
+      await this.deps.repo.delete(row.id, userId);
+      throw err;
+    }
     return { analysis: toAnalysisDto(row), created: true };
   }
 
@@ -154,8 +166,12 @@ export class AnalysisService {
     const row = await this.owned(userId, id);
     if (!(await this.deps.repo.delete(id, userId))) throw errors.notFound('Analysis');
     if (row.status === 'pending' || row.status === 'running') {
-      await this.deps.queue.cancel(id);
-      await this.deps.bus.publish(analysisChannel(id), { type: 'cancelled', analysis_id: id });
+      // The row is gone, so a job that still runs finds nothing to claim; telling the queue and
+      // the watchers is best effort (Redis may be away).
+      await this.deps.queue.cancel(id).catch(() => undefined);
+      await this.deps.bus
+        .publish(analysisChannel(id), { type: 'cancelled', analysis_id: id })
+        .catch(() => undefined);
     }
   }
 

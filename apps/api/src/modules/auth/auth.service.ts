@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type { AuthResponse, TokenPair } from '@quento/contracts';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.ts';
@@ -8,6 +8,7 @@ import { errors } from '../../lib/errors.ts';
 import type { Mailer } from '../../lib/mailer.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { randomToken, sha256Hex } from '../../lib/secrets.ts';
+import type { TokenVersions } from '../../lib/token-versions.ts';
 import type { AccessTokens, RefreshTokenCodec } from '../../lib/tokens.ts';
 import { toUserDto } from '../users/users.mapper.ts';
 import type { UsersRepository } from '../users/users.repository.ts';
@@ -21,11 +22,15 @@ export interface AuthServiceDeps {
   refresh: RefreshTokenCodec;
   mailer: Mailer;
   log: FastifyBaseLogger;
+  versions: TokenVersions;
 }
 
 type Rotation =
   | { userId: string; tokenId: string }
   | { reused: true; userId: string; familyId: string };
+
+const RESET_DELAY_MIN_MS = 200;
+const RESET_DELAY_SPREAD_MS = 800;
 
 export class AuthService {
   constructor(private readonly d: AuthServiceDeps) {}
@@ -49,7 +54,7 @@ export class AuthService {
           },
           tx,
         );
-        const pair = await this.startFamily(tx, user.id);
+        const pair = await this.startFamily(tx, user.id, user.tokenVersion);
         return { ...pair, user: toUserDto(user) };
       });
     } catch (err) {
@@ -68,7 +73,9 @@ export class AuthService {
     }
     const ok = await verifyPassword(user.passwordHash, input.password);
     if (!ok || !user.isActive) throw errors.invalidCredentials();
-    const pair = await this.d.tokens.transaction((tx) => this.startFamily(tx, user.id));
+    const pair = await this.d.tokens.transaction((tx) =>
+      this.startFamily(tx, user.id, user.tokenVersion),
+    );
     const updated = (await this.d.users.touchLogin(user.id)) ?? user;
     return { ...pair, user: toUserDto(updated) };
   }
@@ -130,7 +137,10 @@ export class AuthService {
     if (!id) return;
     const found = await this.d.tokens.findToken(this.dbConn(), id);
     if (!found || found.tokenHash !== this.d.refresh.hash(token)) return;
-    await this.d.tokens.revokeFamily(this.dbConn(), found.familyId, 'logout');
+    const userId = await this.d.tokens.revokeFamily(this.dbConn(), found.familyId, 'logout');
+    // The access tokens go too: this device's, and (one version for all) the others', which
+    // their refresh tokens replace.
+    if (userId) await this.d.versions.changed(userId, await this.d.users.bumpTokenVersion(userId));
   }
 
   /**
@@ -139,8 +149,14 @@ export class AuthService {
    */
   async forgotPassword(email: string): Promise<void> {
     const user = await this.d.users.findByEmail(email);
-    if (!user?.isActive) return;
-    this.d.mailer.later(() => this.sendResetLink(user.id, user.email));
+    // The reset work (a token write, the mail, SMTP) starts 0.2–1 s later, at a random moment:
+    // run at once it slowed the request right after a known address's by ~30 ms, which told an
+    // attacker the account exists. Later, it lands on whatever request happens to be running.
+    const delayMs = RESET_DELAY_MIN_MS + randomInt(RESET_DELAY_SPREAD_MS);
+    this.d.mailer.later(async () => {
+      await new Promise((r) => setTimeout(r, delayMs));
+      if (user?.isActive) await this.sendResetLink(user.id, user.email);
+    });
   }
 
   private async sendResetLink(userId: string, email: string): Promise<void> {
@@ -170,16 +186,18 @@ export class AuthService {
       throw errors.invalidResetToken();
     }
     const passwordHash = await hashPassword(password);
-    await this.d.tokens.transaction(async (tx) => {
+    const changed = await this.d.tokens.transaction(async (tx) => {
       const row = await this.d.tokens.findUsableResetToken(tx, tokenHash, true);
       if (!row) throw errors.invalidResetToken();
       await this.d.users.setPassword(tx, row.userId, passwordHash);
       await this.d.tokens.consumeResetTokens(tx, row.userId);
       await this.d.tokens.revokeAllFamilies(tx, row.userId, 'password_reset');
+      return { userId: row.userId, version: await this.d.users.bumpTokenVersion(row.userId, tx) };
     });
+    await this.d.versions.changed(changed.userId, changed.version);
   }
 
-  private async startFamily(tx: Tx, userId: string): Promise<TokenPair> {
+  private async startFamily(tx: Tx, userId: string, version: number): Promise<TokenPair> {
     const expiresAt = new Date(Date.now() + this.d.config.REFRESH_TOKEN_TTL * 1000);
     const familyId = await this.d.tokens.createFamily(tx, userId, expiresAt);
     const tokenId = randomUUID();
@@ -189,12 +207,14 @@ export class AuthService {
       familyId,
       this.d.refresh.hash(this.d.refresh.encode(tokenId)),
     );
-    return this.pair(userId, tokenId);
+    return this.pair(userId, tokenId, version);
   }
 
-  private async pair(userId: string, refreshTokenId: string): Promise<TokenPair> {
+  private async pair(userId: string, refreshTokenId: string, version?: number): Promise<TokenPair> {
+    const ver = version ?? (await this.d.versions.current(userId));
+    if (ver === null) throw errors.invalidRefreshToken();
     return {
-      access_token: await this.d.access.sign(userId),
+      access_token: await this.d.access.sign(userId, ver),
       refresh_token: this.d.refresh.encode(refreshTokenId),
       token_type: 'Bearer',
       expires_in: this.d.access.ttlSeconds,

@@ -73,11 +73,14 @@ export class TokensRepository {
     return row;
   }
 
-  async revokeFamily(tx: Conn, familyId: string, reason: string): Promise<void> {
-    await tx
+  /** Revokes the family; returns its user, or undefined when it was already revoked. */
+  async revokeFamily(tx: Conn, familyId: string, reason: string): Promise<string | undefined> {
+    const [row] = await tx
       .update(refreshTokenFamilies)
       .set({ revokedAt: new Date(), revokedReason: reason })
-      .where(and(eq(refreshTokenFamilies.id, familyId), isNull(refreshTokenFamilies.revokedAt)));
+      .where(and(eq(refreshTokenFamilies.id, familyId), isNull(refreshTokenFamilies.revokedAt)))
+      .returning({ userId: refreshTokenFamilies.userId });
+    return row?.userId;
   }
 
   async revokeAllFamilies(tx: Conn, userId: string, reason: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, lt, or, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
+import type { Database, Tx } from '../../db/client.ts';
 import { analyses, conversations, messages, strategies, tokenUsage } from '../../db/schema.ts';
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -37,6 +37,11 @@ function firstMessageRow(result: unknown): MessageRow | undefined {
 /** Conversations, their messages and per-user daily token usage. Queries only. */
 export class ChatRepository {
   constructor(private readonly db: Database) {}
+
+  /** Writes that stand or fall together (a guided turn's reply, state and profile). */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
 
   async create(
     userId: string,
@@ -168,8 +173,9 @@ export class ChatRepository {
       metadata: Record<string, unknown>;
     },
     day = usageDay(),
+    conn: Database | Tx = this.db,
   ): Promise<MessageRow> {
-    const result = await this.db.execute(sql`
+    const result = await conn.execute(sql`
       with usage as (
         insert into ${tokenUsage} (user_id, day, tokens)
         select ${userId}::uuid, ${day}::date, ${values.tokensUsed}::int
@@ -188,8 +194,9 @@ export class ChatRepository {
   async update(
     id: string,
     changes: Partial<Pick<ConversationRow, 'status' | 'summary' | 'metadata' | 'title'>>,
+    conn: Database | Tx = this.db,
   ): Promise<ConversationRow | undefined> {
-    const [row] = await this.db
+    const [row] = await conn
       .update(conversations)
       .set({ ...changes, updatedAt: new Date() })
       .where(eq(conversations.id, id))

@@ -29,6 +29,7 @@ import {
   type Ring,
   summaryDoc,
 } from '../../ai/index.ts';
+import type { Tx } from '../../db/client.ts';
 import type { EventBus } from '../../events/bus.ts';
 import type { Job, JobQueue } from '../../jobs/queue.ts';
 import { fromAnalyzerError } from '../../lib/analyzer-errors.ts';
@@ -147,10 +148,13 @@ export interface TurnResult {
   followUp: Promise<boolean>;
 }
 
-/** Stored messages as the chain reads them: the user's and the assistant's, in order. */
+/**
+ * Stored messages as the chain reads them: the user's and the assistant's, in order. A reply
+ * interrupted before its first token is stored empty; some providers refuse empty messages.
+ */
 const toChatMessages = (rows: Array<Pick<MessageRow, 'role' | 'content'>>): ChatMessage[] =>
   rows
-    .filter((m) => m.role === 'user' || m.role === 'assistant')
+    .filter((m) => (m.role === 'user' || m.role === 'assistant') && m.content.trim() !== '')
     .map((m) => ({ role: m.role as ChatMessage['role'], content: m.content }));
 
 /** What the follow-up reads and keeps up to date: a socket's turn context, or one made for it. */
@@ -174,6 +178,12 @@ export class ChatService {
   get mode(): 'model' | 'guided' {
     return this.deps.gateway.isConfigured ? 'model' : 'guided';
   }
+  /** The turn joins the cached history; an empty (interrupted) reply is left out, as on reload. */
+  private remember(history: ChatMessage[], user: string, reply: string) {
+    history.push({ role: 'user', content: user });
+    if (reply.trim()) history.push({ role: 'assistant', content: reply });
+  }
+
   /**
    * Stores the advisor's view of the fields it learned (`fields`, taken from the merged
    * `profile`) and returns the profile as stored: fields the owner set by hand keep their values.
@@ -183,11 +193,22 @@ export class ChatService {
     profile: BusinessProfile,
     fields: readonly string[],
   ): Promise<BusinessProfile> {
+    const stored = await this.storeLearned(userId, profile, fields);
+    await this.deps.onProfileChanged?.(userId);
+    return stored;
+  }
+
+  /** saveProfile's write alone, on `conn` (a turn's transaction). */
+  private async storeLearned(
+    userId: string,
+    profile: BusinessProfile,
+    fields: readonly string[],
+    conn?: Tx,
+  ): Promise<BusinessProfile> {
     const learned = Object.fromEntries(
       Object.entries(profile).filter(([field]) => fields.includes(field)),
     );
-    const row = await this.deps.profiles.saveFromAdvisor(userId, profileToChanges(learned));
-    await this.deps.onProfileChanged?.(userId);
+    const row = await this.deps.profiles.saveFromAdvisor(userId, profileToChanges(learned), conn);
     return normalizeProfile(rowToProfile(row));
   }
 
@@ -487,7 +508,7 @@ export class ChatService {
     );
     if (reply.error) this.deps.log.warn({ err: reply.error }, 'model reply interrupted');
 
-    const stored = await repo.addReply(userId, {
+    const replyValues = {
       conversationId: id,
       content: reply.content,
       tokensUsed: reply.tokensUsed,
@@ -496,26 +517,39 @@ export class ChatService {
         ...(reply.interrupted ? { interrupted: true } : {}),
         ...(reply.error ? { error: reply.error.name } : {}),
       },
-    });
-
-    history.push({ role: 'user', content }, { role: 'assistant', content: reply.content });
+    };
+    let stored: MessageRow;
     let profileComplete = isProfileComplete(profile);
     let followUp: Promise<boolean>;
     if (reply.mode === 'guided') {
       const patch = reply.profilePatch ?? {};
+      const fields = Object.keys(patch);
       let next = mergeProfile(normalizeProfile(profile), patch);
-      const [, saved] = await Promise.all([
-        repo.update(id, { metadata: { ...conversation.metadata, guided: reply.guidedState } }),
-        Object.keys(patch).length > 0
-          ? this.saveProfile(userId, next, Object.keys(patch))
-          : undefined,
-      ]);
-      if (saved) next = saved;
+      // The reply, the interview's state and the profile it filled stand or fall together: a
+      // reply stored without its profile change would ask the next question of a field never saved.
+      let saved: BusinessProfile | undefined;
+      stored = await repo.transaction(async (tx) => {
+        const row = await repo.addReply(userId, replyValues, undefined, tx);
+        await repo.update(
+          id,
+          { metadata: { ...conversation.metadata, guided: reply.guidedState } },
+          tx,
+        );
+        if (fields.length > 0) saved = await this.storeLearned(userId, next, fields, tx);
+        return row;
+      });
+      if (saved) {
+        next = saved;
+        await this.deps.onProfileChanged?.(userId);
+      }
+      this.remember(history, content, reply.content);
       profileComplete = isProfileComplete(next);
       // The index serves model mode's retrieval; keeping it fresh need not hold up the reply.
       const complete = profileComplete;
       followUp = this.index(userId, () => [profileDoc(userId, next)]).then(() => complete);
     } else {
+      stored = await repo.addReply(userId, replyValues);
+      this.remember(history, content, reply.content);
       ctx.usedToday += reply.tokensUsed;
       const messagesNow: ChatMessage[] = [
         ...chatHistory,

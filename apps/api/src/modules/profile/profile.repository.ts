@@ -1,6 +1,6 @@
 import type { ProfileField } from '@quento/contracts';
 import { eq, type SQL, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
+import type { Database, Tx } from '../../db/client.ts';
 import { businessProfiles } from '../../db/schema.ts';
 
 export type ProfileRow = typeof businessProfiles.$inferSelect;
@@ -40,14 +40,18 @@ export class ProfileRepository {
    * fields, and of those only the ones the owner has not set by hand. The check runs in the same
    * statement, so an advisor working from a stale copy cannot undo an owner's edit.
    */
-  async saveFromAdvisor(userId: string, changes: ProfileChanges): Promise<ProfileRow> {
+  async saveFromAdvisor(
+    userId: string,
+    changes: ProfileChanges,
+    conn: Database | Tx = this.db,
+  ): Promise<ProfileRow> {
     const set: Record<string, SQL> = {};
     for (const key of Object.keys(changes) as (keyof ProfileChanges)[]) {
       const column = sql.identifier(FIELD_OF[key]);
       set[key] = sql`case when "business_profiles"."owner_fields" ? ${FIELD_OF[key]}
         then "business_profiles".${column} else excluded.${column} end`;
     }
-    return this.upsert(userId, changes, { ...set, updatedAt: sql`now()` });
+    return this.upsert(userId, changes, { ...set, updatedAt: sql`now()` }, conn);
   }
 
   /**
@@ -76,8 +80,9 @@ export class ProfileRepository {
     userId: string,
     values: ProfileChanges & { ownerFields?: string[] },
     set: Record<string, unknown>,
+    conn: Database | Tx = this.db,
   ): Promise<ProfileRow> {
-    const [row] = await this.db
+    const [row] = await conn
       .insert(businessProfiles)
       .values({ userId, ...values })
       .onConflictDoUpdate({ target: businessProfiles.userId, set })

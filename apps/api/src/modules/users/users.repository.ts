@@ -27,6 +27,26 @@ export class UsersRepository {
     return row;
   }
 
+  /** The user's token version, or null when the account is gone. */
+  async tokenVersion(id: string): Promise<number | null> {
+    const [row] = await this.db
+      .select({ v: users.tokenVersion })
+      .from(users)
+      .where(eq(users.id, id))
+      .limit(1);
+    return row ? row.v : null;
+  }
+
+  /** Raises the token version (every access token signed before is refused); the new value. */
+  async bumpTokenVersion(id: string, tx: Database | Tx = this.db): Promise<number | null> {
+    const [row] = await tx
+      .update(users)
+      .set({ tokenVersion: sql`${users.tokenVersion} + 1` })
+      .where(eq(users.id, id))
+      .returning({ v: users.tokenVersion });
+    return row ? row.v : null;
+  }
+
   async findByEmail(email: string): Promise<UserRow | undefined> {
     const [row] = await this.db.select().from(users).where(eq(users.email, email)).limit(1);
     return row;

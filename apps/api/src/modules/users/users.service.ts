@@ -1,12 +1,16 @@
 import type { UpdateMeRequest, User } from '@quento/contracts';
 import { AppError, errors } from '../../lib/errors.ts';
 import { verifyPassword } from '../../lib/passwords.ts';
+import type { TokenVersions } from '../../lib/token-versions.ts';
 import { toUserDto } from './users.mapper.ts';
 import type { UserChanges, UsersRepository } from './users.repository.ts';
 
 /** The signed-in user's own account. Every method acts on the caller's id only. */
 export class UsersService {
-  constructor(private readonly users: UsersRepository) {}
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly versions: TokenVersions,
+  ) {}
 
   async getMe(userId: string): Promise<User> {
     const user = await this.users.findById(userId);
@@ -34,5 +38,6 @@ export class UsersService {
       throw new AppError('INVALID_PASSWORD', 'The password is incorrect');
     }
     await this.users.delete(userId);
+    await this.versions.changed(userId, null);
   }
 }

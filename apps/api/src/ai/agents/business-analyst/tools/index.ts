@@ -157,8 +157,9 @@ export function buildAnalystTools(ctx: ToolRunContext): StructuredToolInterface[
         for (const url of urls) {
           const check = await ctx.toolkit.verifyCompetitor(url, ctx.signal);
           checks.push({ ...check, source });
+          // A verified competitor joins the report, not the scope: what the model suggested (or
+          // a page said) never widens the origins the agent may fetch.
           if (check.ok) {
-            ctx.scope.allow(check.url);
             if (!ctx.competitors.some((c) => c.url === check.url)) ctx.competitors.push(check);
           }
         }

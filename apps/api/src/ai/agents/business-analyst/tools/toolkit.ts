@@ -58,12 +58,12 @@ export function verifyByFetching(
 }
 
 /**
- * The hosts a run may touch: the business site, the competitors the user named and the
- * suggestions that passed verification. Anything else is refused, so a page cannot steer the
- * agent to other sites.
+ * The origins (scheme, host and port) a run may touch: the business site and the competitors the
+ * owner named. Anything else is refused, so neither a page nor the model can steer the agent to
+ * another site, or to another port of the same host.
  */
 export class UrlScope {
-  private readonly hosts = new Set<string>();
+  private readonly origins = new Set<string>();
 
   constructor(urls: Iterable<string>) {
     for (const u of urls) this.allow(u);
@@ -79,14 +79,27 @@ export class UrlScope {
     }
   }
 
+  /** `scheme://host:port` with `www.` dropped and the default port written out. */
+  static originOf(url: string): string | null {
+    try {
+      const u = new URL(url);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+      const port = u.port || (u.protocol === 'https:' ? '443' : '80');
+      return `${u.protocol}//${u.hostname.toLowerCase().replace(/^www\./, '')}:${port}`;
+    } catch {
+      return null;
+    }
+  }
+
+  /** An address the owner gave; without a scheme it means https. */
   allow(url: string): void {
-    const host = UrlScope.hostOf(url);
-    if (host) this.hosts.add(host);
+    const origin = UrlScope.originOf(/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `https://${url}`);
+    if (origin) this.origins.add(origin);
   }
 
   allows(url: string): boolean {
     if (!/^https?:\/\//i.test(url)) return false;
-    const host = UrlScope.hostOf(url);
-    return host !== null && this.hosts.has(host);
+    const origin = UrlScope.originOf(url);
+    return origin !== null && this.origins.has(origin);
   }
 }
