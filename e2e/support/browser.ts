@@ -1,25 +1,12 @@
 import { type Browser, chromium } from 'playwright-core';
-
-/** The flags this machine needs: no sandbox as root, and no calls out to Google's services. */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export function chromiumPath(): string {
-  return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-}
+// The analyzer's own launch settings: the flags this machine needs (no sandbox as root, no calls
+// out to Google's services) and the search for the system Chromium.
+import { CHROMIUM_FLAGS, findChromium } from '../../packages/analyzer/src/crawl/chromium.ts';
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
-    executablePath: chromiumPath(),
-    args: [...CHROMIUM_ARGS, ...extraArgs],
+    executablePath: findChromium(),
+    args: [...CHROMIUM_FLAGS, ...extraArgs],
   });
 }
 
