@@ -76,6 +76,10 @@ describe('generateStrategy', () => {
       ],
     });
     expect(content.rationale).toContain('2 of 3 pages');
+    // The owner reads what failed, not the audit's id.
+    for (const r of s.recommendations) {
+      for (const e of r.evidence) expect(r.rationale).not.toContain(e.audit_id);
+    }
 
     const links = s.recommendations.find((r) => r.id === 'rec-links')!;
     expect(links.evidence[0]).toMatchObject({ audit_id: 'broken-links', scope: 'site' });

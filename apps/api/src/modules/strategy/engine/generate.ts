@@ -1,3 +1,4 @@
+import { AUDIT_CATALOGUE } from '@quento/analyzer';
 import type { Level, PlannedAction, Recommendation } from '@quento/contracts';
 import { collectFindings, type Finding } from './findings.ts';
 import { levelWeight, PRIORITY_RANK, priorityOf } from './priority.ts';
@@ -22,13 +23,18 @@ function minLevel(levels: Level[]): Level {
   return levels.reduce((a, b) => (levelWeight(b) < levelWeight(a) ? b : a), 'high');
 }
 
+/** What each audit is called when it fails, in the words the owner reads (not its id). */
+const FAILURE_TITLE = new Map(AUDIT_CATALOGUE.map((e) => [e.id, e.failureTitle]));
+
 function describeFinding(f: Finding): string {
-  const title = TEMPLATES[f.audit_id]?.why ?? '';
+  const why = TEMPLATES[f.audit_id]?.why ?? '';
+  const name = FAILURE_TITLE.get(f.audit_id) ?? f.audit_id;
+  const pages = f.pages_checked === 1 ? 'page' : 'pages';
   const where =
     f.scope === 'site'
-      ? `the site-wide check “${f.audit_id}” failed`
-      : `“${f.audit_id}” fails on ${f.pages_failing} of ${f.pages_checked} ${f.pages_checked === 1 ? 'page' : 'pages'} checked`;
-  return `${where[0]?.toUpperCase()}${where.slice(1)}. ${title}`.trim();
+      ? `${name}: the site-wide check failed.`
+      : `${name}: fails on ${f.pages_failing} of ${f.pages_checked} ${pages} checked.`;
+  return `${where} ${why}`.trim();
 }
 
 function chunk<T>(list: T[], size: number): T[][] {
