@@ -203,6 +203,21 @@ describe('the guided interview', () => {
     expect(last.state.pending).toBeNull();
   });
 
+  it('says back what it understood in whole sentences, never a field key or half a word', () => {
+    const long =
+      'Sourdough bread, seeded rye, cinnamon buns, celebration cakes and weekday office breakfasts delivered by bike';
+    const { turns } = play(['Crumbs & Co', long]);
+    expect(turns[0]!.reply).toContain('Your business is called Crumbs & Co.');
+    const ack = turns[1]!.reply;
+    expect(ack).toMatch(/You offer Sourdough bread, .+…\./);
+    const shown = ack.match(/You offer (.+)…/)![1]!;
+    // Cut between words: what is shown is a prefix of the answer that ends where a word ends.
+    expect(long.startsWith(shown)).toBe(true);
+    expect(long.charAt(shown.length)).toMatch(/[\s,]/);
+    for (const t of turns)
+      expect(t.reply).not.toMatch(/\b(name|offering|customers|goals|website): /);
+  });
+
   it('fills several fields from "we are X, we sell Y to Z" and skips those questions', () => {
     const { last } = play(["Hi, we're Crumbs & Co, we sell sourdough to cafés in Leeds."]);
     expect(last.patch).toMatchObject({

@@ -28,7 +28,14 @@ import {
   parseName,
   parseOffering,
 } from './parse.ts';
-import { COMPLETE_MESSAGE, LABELS, NO_MODEL_NOTICE, QUESTIONS, REASK } from './prompts.ts';
+import {
+  ACKNOWLEDGE,
+  COMPLETE_MESSAGE,
+  LABELS,
+  NO_MODEL_NOTICE,
+  QUESTIONS,
+  REASK,
+} from './prompts.ts';
 import {
   type GuidedState,
   type GuidedTurnInput,
@@ -109,15 +116,20 @@ function parsePending(
   }
 }
 
+const SHOWN_CHARS = 80;
+
+/** A stored value as the owner reads it back: lists joined, long text shortened at a word. */
 function show(value: BusinessProfile[ProfileField]): string {
-  const text = Array.isArray(value) ? value.join(', ') : (value ?? '');
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  const text = (Array.isArray(value) ? value.join(', ') : (value ?? '')).replace(/[.\s]+$/, '');
+  if (text.length <= SHOWN_CHARS) return text;
+  const cut = text.slice(0, SHOWN_CHARS);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > 20 ? cut.slice(0, lastSpace) : cut).replace(/[,;:\s]+$/, '')}…`;
 }
 
 function acknowledge(learned: ProfileField[], profile: BusinessProfile): string {
   if (!learned.length) return '';
-  const parts = learned.map((f) => `${LABELS[f]}: ${show(profile[f])}`);
-  return `Noted. ${parts.join('; ')}.`;
+  return `Noted. ${learned.map((f) => ACKNOWLEDGE[f](show(profile[f]))).join(' ')}`;
 }
 
 function closing(profile: BusinessProfile, state: GuidedState): string {

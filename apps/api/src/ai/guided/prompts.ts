@@ -36,6 +36,17 @@ export const LABELS: Record<ProfileField, string> = {
   competitors: 'competitors',
 };
 
+/** How the guided advisor says back what it understood: one whole sentence per field. */
+export const ACKNOWLEDGE: Record<ProfileField, (value: string) => string> = {
+  name: (v) => `Your business is called ${v}.`,
+  offering: (v) => `You offer ${v}.`,
+  audience: (v) => `Your customers: ${v}.`,
+  differentiators: (v) => `What sets you apart: ${v}.`,
+  goals: (v) => `Your goals: ${v}.`,
+  website_url: (v) => `Your website is ${v}.`,
+  competitors: (v) => `Competitors to compare with: ${v}.`,
+};
+
 export const COMPLETE_MESSAGE =
   'That completes your core story. Next, open Discover to analyse your website; I can then tell you your scores and top findings.';
 
