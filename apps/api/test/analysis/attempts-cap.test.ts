@@ -20,7 +20,8 @@ forEachBackend((backend) => {
     signal: new AbortController().signal,
   });
 
-  it('a job after three crashed runs fails the analysis and does not run it', async () => {
+  /** An analysis whose earlier runs started and never finished (the process was killed). */
+  async function crashedAnalysis(attempts: number) {
     const s = await register(ctx.app);
     const created = await ctx.app.inject({
       method: 'POST',
@@ -29,11 +30,12 @@ forEachBackend((backend) => {
       payload: { website_url: 'http://127.0.0.1:9/' },
     });
     const id = created.json().id as string;
-    // Three runs started and never finished (the process was killed each time).
-    await ctx.db
-      .update(analyses)
-      .set({ status: 'running', attempts: 3 })
-      .where(eq(analyses.id, id));
+    await ctx.db.update(analyses).set({ status: 'running', attempts }).where(eq(analyses.id, id));
+    return { s, id };
+  }
+
+  it('a job after three crashed runs fails the analysis and does not run it', async () => {
+    const { s, id } = await crashedAnalysis(3);
     await ctx.app.services.analysisRunner.handle(job(id));
     const [row] = await ctx.db.select().from(analyses).where(eq(analyses.id, id));
     expect(row).toMatchObject({ status: 'failed', attempts: 3 });
@@ -46,18 +48,7 @@ forEachBackend((backend) => {
   });
 
   it('below the cap the job still runs', async () => {
-    const s = await register(ctx.app);
-    const created = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/analysis',
-      headers: bearer(s.access),
-      payload: { website_url: 'http://127.0.0.1:9/' },
-    });
-    const id = created.json().id as string;
-    await ctx.db
-      .update(analyses)
-      .set({ status: 'running', attempts: 2 })
-      .where(eq(analyses.id, id));
+    const { id } = await crashedAnalysis(2);
     await ctx.app.services.analysisRunner.handle(job(id)).catch(() => {});
     const [row] = await ctx.db.select().from(analyses).where(eq(analyses.id, id));
     expect(row?.attempts).toBe(3);
