@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actionItems, analyses, conversations, strategies } from '../../src/db/schema.ts';
+import { actionItems, analyses, conversations } from '../../src/db/schema.ts';
 import {
   assertError,
   bearer,
@@ -10,6 +10,7 @@ import {
   type Session,
   useApp,
 } from '../support/app.ts';
+import { seedPlan } from '../support/seed.ts';
 import { follow } from '../support/ws.ts';
 import { fillPath, type Operation, operations, sample } from './support/openapi.ts';
 
@@ -45,16 +46,12 @@ forEachBackend((backend) => {
       });
     ids.analysis = (await analysis('a')).json().id;
     ids.other = (await analysis('b')).json().id;
-    const [strategy] = await ctx.db
-      .insert(strategies)
-      .values({ userId: alice.userId, title: 'Alice plan' })
-      .returning();
-    ids.strategy = strategy!.id;
-    const [action] = await ctx.db
-      .insert(actionItems)
-      .values({ strategyId: strategy!.id, title: 'Alice action' })
-      .returning();
-    ids.action = action!.id;
+    const plan = await seedPlan(ctx.db, alice.userId, {
+      strategy: 'Alice plan',
+      action: 'Alice action',
+    });
+    ids.strategy = plan.strategyId;
+    ids.action = plan.actionId;
   });
 
   /** Alice's id for each path parameter, by the resource the path names. */

@@ -1,5 +1,4 @@
 import { beforeAll, expect, it } from 'vitest';
-import { actionItems, strategies } from '../../src/db/schema.ts';
 import {
   assertError,
   bearer,
@@ -8,6 +7,7 @@ import {
   type Session,
   useApp,
 } from '../support/app.ts';
+import { seedPlan } from '../support/seed.ts';
 
 // Finding 5: dates PostgreSQL cannot hold and JSON nested deep enough to overflow a recursive
 // validator are refused at the schema.
@@ -19,16 +19,7 @@ forEachBackend((backend) => {
 
   beforeAll(async () => {
     s = await register(ctx.app);
-    const [strategy] = await ctx.db
-      .insert(strategies)
-      .values({ userId: s.userId, title: 'Plan' })
-      .returning();
-    strategyId = strategy!.id;
-    const [action] = await ctx.db
-      .insert(actionItems)
-      .values({ strategyId, title: 'Do it' })
-      .returning();
-    actionId = action!.id;
+    ({ strategyId, actionId } = await seedPlan(ctx.db, s.userId));
   });
 
   const setDue = (due_date: string, version: number) =>

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionItems, strategies } from '../../src/db/schema.ts';
 import { bearer, forEachBackend, register, type Session, useApp } from '../support/app.ts';
+import { seedPlan } from '../support/seed.ts';
 import {
   arbitrary,
   expectStandardError,
@@ -45,12 +45,7 @@ forEachBackend((backend) => {
         payload: { website_url: 'http://127.0.0.1:9/' },
       })
     ).json().id;
-    const [strategy] = await ctx.db
-      .insert(strategies)
-      .values({ userId: s.userId, title: 'Plan' })
-      .returning();
-    ids.strategy = strategy!.id;
-    await ctx.db.insert(actionItems).values({ strategyId: strategy!.id, title: 'Do it' });
+    ids.strategy = (await seedPlan(ctx.db, s.userId)).strategyId;
   });
 
   afterAll(() => {

@@ -1,6 +1,5 @@
 import type { AddressInfo } from 'node:net';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { actionItems, strategies } from '../../src/db/schema.ts';
 import {
   assertError,
   bearer,
@@ -12,6 +11,7 @@ import {
   useApp,
 } from '../support/app.ts';
 import { ChatSocket } from '../support/chat-ws.ts';
+import { seedPlan } from '../support/seed.ts';
 
 // Finding 1: a NUL byte or a lone surrogate in any string the contracts accept is a 400 at the
 // schema, never a 500 from the database (PostgreSQL text cannot hold U+0000).
@@ -33,16 +33,7 @@ forEachBackend((backend) => {
       payload: {},
     });
     sessionId = created.json().id;
-    const [strategy] = await ctx.db
-      .insert(strategies)
-      .values({ userId: s.userId, title: 'Plan' })
-      .returning();
-    strategyId = strategy!.id;
-    const [action] = await ctx.db
-      .insert(actionItems)
-      .values({ strategyId, title: 'Do it' })
-      .returning();
-    actionId = action!.id;
+    ({ strategyId, actionId } = await seedPlan(ctx.db, s.userId));
   });
 
   const send = (method: 'POST' | 'PUT', url: string, payload: unknown, auth = true) =>
