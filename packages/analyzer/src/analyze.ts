@@ -10,6 +10,7 @@ import { Fetcher } from './net/fetcher.ts';
 import { checkUrl, type NetworkPolicy } from './net/ssrf.ts';
 import { runPageAudits, runSiteAudits } from './runner.ts';
 import { computeScores, siteAuditScores } from './scoring.ts';
+import { hasStory } from './story/story.ts';
 import type { AnalysisReport, AnalyzeOptions, PageReport } from './types.ts';
 
 export const DEFAULT_USER_AGENT = 'QuentoBot/0.1 (+https://quento.app/bot)';
@@ -112,7 +113,8 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
       },
     });
     if (options.signal?.aborted) throw new AnalyzerError('ABORTED');
-    const site: SiteArtifacts = { ...crawled, robotsTxt, llmsTxt, sitemaps };
+    const story = hasStory(options.story) ? options.story : null;
+    const site: SiteArtifacts = { ...crawled, robotsTxt, llmsTxt, sitemaps, story };
     const siteAudits = runSiteAudits(site);
     const pages: PageReport[] = site.pages.map((p) => ({
       url: p.url,
@@ -158,4 +160,9 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
     await fetcher.close();
     await (await starting?.catch(() => null))?.close();
   }
+}
+
+/** `analyzeSite` with the URL first: `analyze(url, { story, maxPages })`. */
+export function analyze(url: string, options: Omit<AnalyzeOptions, 'url'> = {}) {
+  return analyzeSite({ ...options, url });
 }

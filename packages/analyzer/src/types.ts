@@ -2,6 +2,7 @@ import type { ReadMode, ReadModeReason } from './artifacts/types.ts';
 import type { AuditResult } from './audits/audit.ts';
 import type { RedirectHop } from './net/fetcher.ts';
 import type { Scores } from './scoring.ts';
+import type { BusinessStory } from './story/story.ts';
 
 export interface AnalyzeOptions {
   url: string;
@@ -42,6 +43,11 @@ export interface AnalyzeOptions {
   userAgent?: string;
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * What the owner says the business is (name, phone, address, services, areas, hours). Without
+   * one the story-to-site audits are not applicable and weigh nothing.
+   */
+  story?: BusinessStory | null;
 }
 
 /**

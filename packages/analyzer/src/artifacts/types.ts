@@ -1,5 +1,6 @@
 import type { AnalyzerErrorCode } from '../errors.ts';
 import type { RedirectHop } from '../net/fetcher.ts';
+import type { BusinessStory } from '../story/story.ts';
 
 /**
  * Page artifacts: everything audits may know about one page, gathered once from the HTTP response
@@ -40,6 +41,18 @@ export interface AnchorElement {
   listeners: string[];
   /** Language of the link's text: its children's common `lang`, else its own or an ancestor's. */
   lang: string | null;
+}
+
+/** A form, as far as the contact-path audit needs it. */
+export interface FormElement {
+  /** Absolute action URL, or the page's own URL when absent. */
+  action: string;
+  method: string;
+  id: string;
+  /** Field kinds: the input `type` (email, tel, date...), or `textarea` / `select`. */
+  fields: string[];
+  /** Field names, placeholders, labels and button text, for telling a contact form from a search. */
+  text: string;
 }
 
 export interface ImageElement {
@@ -99,6 +112,11 @@ export interface PageArtifacts {
   jsonLd: string[];
   /** Visible body text (scripts, styles, templates removed), whitespace collapsed. */
   bodyText: string;
+  /** Visible text of the page footer (`<footer>`, `role=contentinfo`), whitespace collapsed. */
+  footerText: string;
+  /** Text of `<address>` elements. */
+  addresses: string[];
+  forms: FormElement[];
   /** URLs of subresources with the element that loads them (for mixed content). */
   subresources: { tag: string; url: string }[];
   scriptSrcs: string[];
@@ -139,4 +157,6 @@ export interface SiteArtifacts {
   pages: PageArtifacts[];
   /** URLs found but not fetched: disallowed by robots.txt or beyond the limits. */
   skipped: { url: string; reason: 'robots' | 'limit' }[];
+  /** What the owner says the business is; null without one (the story audits do not apply). */
+  story: BusinessStory | null;
 }

@@ -84,3 +84,9 @@ export const NO_DOCUMENT: AuditProduct = {
   score: null,
   explanation: 'Not applicable: the URL did not return an HTML document.',
 };
+
+/** Not applicable: the owner has told us nothing to compare the site with. */
+export const NO_STORY: AuditProduct = {
+  score: null,
+  explanation: 'Not applicable: no business details were given to compare the site with.',
+};

@@ -39,7 +39,7 @@ const MAX_CRAWL_DELAY_MS = 2_000;
  */
 export async function crawl(
   opts: CrawlOptions,
-): Promise<Omit<SiteArtifacts, 'llmsTxt' | 'sitemaps' | 'robotsTxt'>> {
+): Promise<Omit<SiteArtifacts, 'llmsTxt' | 'sitemaps' | 'robotsTxt' | 'story'>> {
   const { fetcher, startFetch } = opts;
   const homeUrl = startFetch.finalUrl;
   const robots = parsedRobots(opts.robotsTxt);
