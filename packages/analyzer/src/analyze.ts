@@ -52,11 +52,15 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
         policy,
         chromiumPath: executable,
         timeoutMs: requestTimeoutMs,
+        deadlineMs: options.renderTimeoutMs ?? requestTimeoutMs + 5_000,
         concurrency: options.concurrency ?? 4,
       });
     } catch (err) {
-      // In auto mode a missing or broken browser means the page is read statically.
-      if (render === 'auto' && err instanceof AnalyzerError) return null;
+      // In auto mode a missing browser means the page is read statically; one that would not
+      // start, the same, with the reason on each page that wanted rendering.
+      if (render === 'auto' && err instanceof AnalyzerError) {
+        return err.code === 'CHROMIUM_NOT_FOUND' ? null : unavailableRenderer(err);
+      }
       throw err;
     }
   };
@@ -126,7 +130,7 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
       rendered: p.rendered,
       mode: p.mode,
       modeReason: p.modeReason,
-      ...(p.fetchError ? { error: p.fetchError } : {}),
+      ...(p.fetchError ? { error: p.fetchError } : p.renderError ? { error: p.renderError } : {}),
       audits: pageAudits.get(p) ?? {},
     }));
     const perAudit = siteAuditScores(pages, siteAudits);
@@ -160,6 +164,12 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
     await fetcher.close();
     await (await starting?.catch(() => null))?.close();
   }
+}
+
+/** A renderer that could not start: every render answers with the reason, at once. */
+function unavailableRenderer(err: AnalyzerError): Renderer {
+  const error = { code: err.code, message: err.message };
+  return { blocked: [], render: async () => ({ error }), close: async () => {} };
 }
 
 /** `analyzeSite` with the URL first: `analyze(url, { story, maxPages })`. */

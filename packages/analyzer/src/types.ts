@@ -40,6 +40,12 @@ export interface AnalyzeOptions {
   extraCaCertificates?: string[];
   /** Chromium executable; else CHROMIUM_PATH, else the usual paths. */
   chromiumPath?: string;
+  /**
+   * Bound on starting Chromium and on each page's whole render. Past it the page is read
+   * statically (`modeReason: 'render-failed'`, `error` says why). Default: the request timeout
+   * plus 5 s.
+   */
+  renderTimeoutMs?: number;
   userAgent?: string;
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;

@@ -91,8 +91,10 @@ export interface PageArtifacts {
   headers: Record<string, string>;
   timing: { ttfbMs: number; totalMs: number };
   sizeBytes: number;
-  /** Set when the page could not be fetched or rendered. */
+  /** Set when the page could not be fetched. */
   fetchError?: { code: AnalyzerErrorCode; message: string };
+  /** Set when rendering failed and the static HTML was audited instead. */
+  renderError?: { code: AnalyzerErrorCode; message: string };
   isHtml: boolean;
   rendered: boolean;
   mode: ReadMode;
