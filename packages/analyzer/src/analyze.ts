@@ -114,6 +114,7 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
       onPage(page) {
         const context: PageContext = { robotsTxt, userAgent, isHomePage: page.url === homeUrl };
         pageAudits.set(page, runPageAudits(page, context));
+        options.onPageArtifacts?.(page);
       },
     });
     if (options.signal?.aborted) throw new AnalyzerError('ABORTED');

@@ -1,4 +1,4 @@
-import type { ReadMode, ReadModeReason } from './artifacts/types.ts';
+import type { PageArtifacts, ReadMode, ReadModeReason } from './artifacts/types.ts';
 import type { AuditResult } from './audits/audit.ts';
 import type { RedirectHop } from './net/fetcher.ts';
 import type { Scores } from './scoring.ts';
@@ -49,6 +49,11 @@ export interface AnalyzeOptions {
   userAgent?: string;
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Called once per page with its artifacts (text, headings, links...), which the report does not
+   * keep: for callers that read the pages themselves (the API's content assessment).
+   */
+  onPageArtifacts?: (page: PageArtifacts) => void;
   /**
    * What the owner says the business is (name, phone, address, services, areas, hours). Without
    * one the story-to-site audits are not applicable and weigh nothing.
