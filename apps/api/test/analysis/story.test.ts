@@ -168,6 +168,17 @@ describe.skipIf(!backend.available)(`the story reaches the analysis (${backend.n
     expect(audits['nap-consistency'].score).toBe(1);
     expect(audits['contact-path'].score).toBe(1);
     expect(detail.findings.map((f: Json) => f.auditId ?? f.audit_id)).toContain('services-covered');
+    // The plan carries advice for the story finding, naming the failed check in plain words.
+    const plan = await apps.without!.inject({
+      method: 'POST',
+      url: '/api/v1/strategy/generate',
+      headers: bearer(s.access),
+      payload: { analysis_id: detail.id },
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    const rec = plan.json().recommendations.find((r: Json) => r.id === 'rec-services-and-areas');
+    expect(rec?.title).toBe('Describe every service you offer and every area you serve');
+    expect(rec?.rationale).toContain('Some services you offer are missing from the site');
     // No model configured: the analysis is complete without a content assessment.
     expect(detail.results.content_assessment).toBeUndefined();
     expect(llm.chatRequests()).toHaveLength(0);
