@@ -54,7 +54,10 @@ export const BusinessDetails = z.object({
   /** One range a line: "Mon-Fri 7am-6pm", "Sa 08:00-14:00". */
   opening_hours: z.array(z.string().min(1)),
   /** ISO 3166-1 alpha-2, for reading national phone numbers ("US"). */
-  country: z.string().regex(/^[A-Z]{2}$/).nullable(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable(),
 });
 export type BusinessDetails = z.infer<typeof BusinessDetails>;
 
