@@ -6,7 +6,7 @@ import { AnalyzerError } from '../errors.ts';
 import type { FetchResult } from '../net/fetcher.ts';
 import type { NetworkPolicy } from '../net/ssrf.ts';
 import { SsrfProxy } from '../net/ssrf-proxy.ts';
-import { CHROMIUM_FLAGS, findChromium } from './chromium.ts';
+import { CHROMIUM_FLAGS, findChromium, killBrowsersUsing } from './chromium.ts';
 import { seconds, withDeadline } from './deadline.ts';
 import { markAnchorListeners } from './listeners.ts';
 import type { Renderer } from './renderer.ts';
@@ -76,7 +76,9 @@ export async function launchRenderer(opts: RendererOptions): Promise<Renderer> {
       `Chromium did not start within ${seconds(opts.deadlineMs)}`,
     );
   } catch (err) {
-    // A launch that completes after all is closed at once.
+    // The browser that did not answer is killed, not left to Playwright's clean-up (which keeps
+    // the process alive for up to 30 s); a launch that completes after all is closed at once.
+    killBrowsersUsing(userDataDir);
     launching.then((late) => late.close()).catch(() => undefined);
     await proxy.close();
     await rm(userDataDir, { recursive: true, force: true });
@@ -154,7 +156,9 @@ export async function launchRenderer(opts: RendererOptions): Promise<Renderer> {
       }
     },
     async close() {
-      await withDeadline(context.close(), CLOSE_DEADLINE_MS, 'close').catch(() => undefined);
+      await withDeadline(context.close(), CLOSE_DEADLINE_MS, 'close').catch(() => {
+        killBrowsersUsing(userDataDir);
+      });
       await withDeadline(proxy.close(), CLOSE_DEADLINE_MS, 'close').catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
     },
