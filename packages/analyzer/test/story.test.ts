@@ -51,6 +51,9 @@ describe('story-to-site audits on the bakery fixture', () => {
         matchesStory: false,
       },
     ]);
+    expect(withStory.site.audits['nap-consistency']?.fixHint).toBe(
+      'Change the phone number on /contact.html to +1 503 555 0142.',
+    );
     // "(503) 555-0142" in the story and "tel:+15035550142" on the site are the same number.
     expect(items.filter((i) => i.kind === 'phone' && i.matchesStory === true)).toHaveLength(6);
   });
@@ -61,12 +64,18 @@ describe('story-to-site audits on the bakery fixture', () => {
     expect(items.find((i) => i.field === 'areaServed')?.status).toBe('differs');
     expect(items.find((i) => i.field === 'telephone')?.status).toBe('matches');
     expect(items.find((i) => i.field === 'openingHours')?.status).toBe('matches');
+    expect(withStory.site.audits['local-business-schema']?.fixHint).toBe(
+      'In the LocalBusiness structured data on /, set the address to 12 Harbor Street, Portland, OR 97201 and areas served to Portland, Beaverton, Lake Oswego.',
+    );
   });
 
   it('names the service never mentioned in the owner’s words, and the best page for the others', () => {
     const r = withStory.site.audits['services-covered'];
     expect(r?.explanation).toBe(
       'Your site never mentions corporate arrangements, which you told us you offer.',
+    );
+    expect(r?.fixHint).toBe(
+      'Add a page or a section about corporate arrangements: what you offer, who it is for and how to order it, with the service in its heading.',
     );
     // "wedding cakes" is found in "Weddings: cakes for your big day".
     expect(rel(r?.items[0])).toMatchObject({ service: 'wedding cakes', page: '/weddings.html' });

@@ -70,6 +70,12 @@ export const areasCovered: SiteAudit = {
         ? `${listWords(withoutPage)} ${withoutPage.length === 1 ? 'has' : 'have'} no page of ${withoutPage.length === 1 ? 'its' : 'their'} own, so people searching there are less likely to find you.`
         : '',
     ].filter(Boolean);
-    return { score, items, explanation: parts.join(' '), evidence };
+    const fix = [
+      unnamed.length ? `Say on your site that you serve ${listWords(unnamed)}.` : '',
+      [...unnamed, ...withoutPage].length && several
+        ? `Give ${listWords([...unnamed, ...withoutPage])} ${[...unnamed, ...withoutPage].length === 1 ? 'a page' : 'a page each'} saying what you offer there.`
+        : '',
+    ].filter(Boolean);
+    return { score, items, explanation: parts.join(' '), fixHint: fix.join(' '), evidence };
   },
 };

@@ -31,6 +31,8 @@ export interface AuditProduct {
   items?: AuditItem[];
   /** Overrides the default explanation with a specific one. */
   explanation?: string;
+  /** Overrides the default fix with one for this site ("Add a page about catering"). */
+  fixHint?: string;
   /** A short measured value, e.g. "820 ms" or "3 duplicates". */
   displayValue?: string;
   /** Measured values a strategy engine can cite (numbers, counts, thresholds). */

@@ -2,7 +2,7 @@ import { sameAddress } from '../computed/addresses.ts';
 import { addressText, localBusinessNodes, textOf, textsOf, typesOf } from '../computed/json-ld.ts';
 import { describeHours, parseHours, sameHours, schemaHours } from '../computed/opening-hours.ts';
 import { phoneCountry, readPhone } from '../computed/phones.ts';
-import { documentPages, homePage } from '../computed/site-pages.ts';
+import { documentPages, homePage, pathOf } from '../computed/site-pages.ts';
 import { containsWords, foldedWords, listWords } from '../computed/text-match.ts';
 import type { AuditItem, SiteAudit } from './audit.ts';
 import { NO_STORY } from './audit.ts';
@@ -132,10 +132,14 @@ export const localBusinessSchema: SiteAudit = {
       differs.length ? `gives a different ${listWords(differs)} from what you told us` : '',
       missing.length ? `leaves out your ${listWords(missing)}` : '',
     ].filter(Boolean);
+    const corrections = items
+      .filter((i) => i.status !== 'matches')
+      .map((i) => `${FIELD_WORDS[String(i.field)]} to ${i.story}`);
     return {
       score,
       items,
       explanation: `Your LocalBusiness structured data ${listWords(parts)}, so search results may show customers out-of-date details.`,
+      fixHint: `In the LocalBusiness structured data on ${pathOf(page.url)}, set the ${listWords(corrections)}.`,
       evidence,
     };
   },

@@ -167,10 +167,31 @@ export const napConsistency: SiteAudit = {
     if (problems.length === 0) return { score, items, evidence };
     const worst = items.find((i) => i.kind === 'phone' && i.matchesStory === false);
     const where = worst ? ` (for example on ${pathOf(String(worst.page))})` : '';
+    const wrongOn = (kind: string) => [
+      ...new Set(
+        items
+          .filter((i) => i.kind === kind && i.matchesStory === false)
+          .map((i) => pathOf(String(i.page))),
+      ),
+    ];
+    const phonePages = wrongOn('phone');
+    const addressPages = wrongOn('address');
+    const fixes = [
+      told && phonePages.length
+        ? `Change the phone number on ${listWords(phonePages)} to ${told.display}.`
+        : '',
+      story.address && addressPages.length
+        ? `Change the address on ${listWords(addressPages)} to ${story.address}.`
+        : '',
+      told && variants.size === 0
+        ? `Show ${told.display} on every page, as a tap-to-call link.`
+        : '',
+    ].filter(Boolean);
     return {
       score,
       items,
       explanation: `${capitalise(listWords(problems))}${where}. Customers who see a different number or address may not reach you.`,
+      ...(fixes.length ? { fixHint: fixes.join(' ') } : {}),
       displayValue: `${problems.length} ${problems.length === 1 ? 'difference' : 'differences'}`,
       evidence,
     };

@@ -67,6 +67,7 @@ export const servicesCovered: SiteAudit = {
       score,
       items,
       explanation: `Your site never mentions ${listWords(missing)}, which you told us you offer.`,
+      fixHint: `Add a page or a section about ${listWords(missing)}: what you offer, who it is for and how to order it, with the service in its heading.`,
       displayValue: `${missing.length} missing`,
       evidence: { ...evidence, missing: missing.join(', ') },
     };
