@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AnalysisReport, analyze, parseStory } from '../src/index.ts';
+import { type AnalysisReport, analyze, collectFindings, parseStory } from '../src/index.ts';
 import { FIXTURES, type FixtureServer, serveFixture } from './support/fixture-server.ts';
 
 // The bakery fixture holds planted story mismatches: the contact page gives an old phone number,
@@ -79,6 +79,11 @@ describe('story-to-site audits on the bakery fixture', () => {
     );
     // "wedding cakes" is found in "Weddings: cakes for your big day".
     expect(rel(r?.items[0])).toMatchObject({ service: 'wedding cakes', page: '/weddings.html' });
+  });
+
+  it('collectFindings carries the fix for this site', () => {
+    const services = collectFindings(withStory).find((f) => f.auditId === 'services-covered');
+    expect(services?.fixHint).toMatch(/^Add a page or a section about corporate arrangements/);
   });
 
   it('finds the area without a page of its own', () => {
