@@ -96,25 +96,22 @@ const ITEM_SENTENCES: Record<string, (items: Item[]) => string[]> = {
       (i) =>
         `${capital(formatValue(i.url as string))} goes through ${count(i.hops as number, 'redirect', 'redirects')}.`,
     ),
-  'open-graph': (items) =>
-    [...byPage(items)].map(([page, list]) =>
-      onPage(
-        page,
-        `missing ${fewOf(
-          list.map((i) => String(i.property)),
-          6,
-        )}`,
-      ),
-    ),
+  // Each page's measurement already names every missing tag; the items repeat a few of them.
+  'open-graph': () => [],
 };
 
 function push(list: string[], line: string) {
   if (line && !list.includes(line)) list.push(line);
 }
 
-/** An item says nothing new when a measurement of the same page already holds its values. */
-function coveredBy(measurements: Item[], item: Item): boolean {
+/**
+ * An item says nothing new when it only names a page the evidence lists anyway, or when a
+ * measurement of the same page already holds its values.
+ */
+function coveredBy(e: Evidence, measurements: Item[], item: Item): boolean {
   const place = placeOf(item);
+  const onlyPlace = Object.keys(item).every((k) => k === 'page' || k === 'url');
+  if (onlyPlace && place && e.pages.includes(place)) return true;
   return measurements.some(
     (m) =>
       placeOf(m) === place &&
@@ -139,7 +136,8 @@ export function describeEvidence(e: Evidence, title?: string): EvidenceView {
   const summed = ITEM_SENTENCES[e.audit_id];
   if (summed) for (const line of summed(items)) push(facts, line);
   else
-    for (const item of items) if (!coveredBy(measurements, item)) push(facts, describeRecord(item));
+    for (const item of items)
+      if (!coveredBy(e, measurements, item)) push(facts, describeRecord(item));
   for (const item of e.items)
     if (!isRecord(item) && item !== null && item !== undefined) push(facts, `${String(item)}.`);
   return { check, where, pages: e.pages.map(pathOf), facts };

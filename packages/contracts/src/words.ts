@@ -55,8 +55,8 @@ const ms = (v: Plain) => `${Number(v).toLocaleString('en')} ms`;
 const quoted = (v: Plain) => `“${formatValue(v)}”`;
 
 /**
- * What the analyzer's measured keys mean, as phrases. Keys not listed here still read as words
- * ("pages checked: 3"), never as raw keys.
+ * What the analyzer's measured keys mean, as phrases ('' when the value says nothing). Keys not
+ * listed here still read as words ("pages checked: 3"), never as raw keys.
  */
 const PHRASES: Record<string, (v: Plain) => string> = {
   words: (v) => count(v, 'word', 'words'),
@@ -85,7 +85,8 @@ const PHRASES: Record<string, (v: Plain) => string> = {
   pagesChecked: (v) => `${count(v, 'page', 'pages')} checked`,
   duplicatePages: (v) => `${count(v, 'page shares', 'pages share')} it with another page`,
   groups: (v) => count(v, 'group of duplicates', 'groups of duplicates'),
-  item_count: (v) => count(v, 'problem found', 'problems found'),
+  // Site audits that list what they found (social profiles) count zero items when they fail.
+  item_count: (v) => (Number(v) === 0 ? '' : count(v, 'problem found', 'problems found')),
   score: (v) => `scored ${Math.round(Number(v) * 100)} out of 100`,
   length: (v) => count(v, 'character', 'characters'),
   title: (v) => `title ${quoted(v)}`,
@@ -108,7 +109,7 @@ const PHRASES: Record<string, (v: Plain) => string> = {
   openGraph: (v) => (v ? 'Open Graph tags present' : 'no Open Graph tags'),
   twitterCard: (v) => (v ? 'Twitter card present' : 'no Twitter card'),
   missing: (v) => (v ? `missing ${v}` : 'nothing missing'),
-  present: (v) => `${Number(v).toLocaleString('en')} present`,
+  present: (v) => `${count(v, 'tag', 'tags')} present`,
   property: (v) => `${v} is missing`,
   source: (v) => `found in ${pathOf(String(v))}`,
   href: (v) => `links to ${formatValue(v)}`,
@@ -158,7 +159,8 @@ export function describeRecord(record: Record<string, unknown>): string {
   const place = placeOf(record);
   const parts = Object.entries(record)
     .filter(([k, v]) => !PLACE_KEYS.includes(k) && v !== undefined && isPlain(v))
-    .map(([k, v]) => phrase(k, v as Plain));
+    .map(([k, v]) => phrase(k, v as Plain))
+    .filter(Boolean);
   if (place && parts.length === 0) return `${capital(pathOf(place))}.`;
   if (place) return `On ${pathOf(place)}: ${parts.join(', ')}.`;
   return parts.length ? `${capital(parts.join(', '))}.` : '';

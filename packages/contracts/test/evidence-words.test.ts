@@ -123,6 +123,50 @@ describe('describeEvidence', () => {
     );
   });
 
+  it('says nothing twice and nothing empty', () => {
+    const home = 'https://rise.example/';
+    const https = describeEvidence(
+      evidence({
+        audit_id: 'https',
+        pages: [home, `${home}menu`],
+        pages_checked: 2,
+        pages_failing: 2,
+        items: [
+          { page: home, url: home },
+          { page: `${home}menu`, url: `${home}menu` },
+        ],
+      }),
+    );
+    // The items only name the pages, which the view lists already.
+    expect(https.facts).toEqual([]);
+    expect(https.pages).toEqual(['rise.example (home page)', '/menu']);
+
+    const og = describeEvidence(
+      evidence({
+        audit_id: 'open-graph',
+        items: [{ page: home, property: 'og:title' }],
+        measurements: [{ page: home, missing: 'og:title, og:image', present: 2 }],
+      }),
+    );
+    expect(og.facts).toEqual([
+      'On rise.example (home page): missing og:title, og:image, 2 tags present.',
+    ]);
+
+    // A site audit that lists what it found fails with nothing to list: no "0 problems found".
+    const social = describeEvidence(
+      evidence({
+        audit_id: 'social-profiles',
+        scope: 'site',
+        values: { item_count: 0, score: 0 },
+        measurements: [{ networks: null, openGraph: false, twitterCard: false }],
+      }),
+    );
+    expect(social.facts).toEqual([
+      'Scored 0 out of 100.',
+      'No social profiles linked, no Open Graph tags, no Twitter card.',
+    ]);
+  });
+
   it('names the home page rather than a bare slash', () => {
     expect(describeRecord({ page: 'https://rise.example/', content: '' })).toBe(
       'On rise.example (home page): the text is empty.',
