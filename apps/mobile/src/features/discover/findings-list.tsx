@@ -1,10 +1,10 @@
 import type { Finding } from '@quento/contracts';
+import { describeRecord, pathOf } from '@quento/contracts';
 import { useState } from 'react';
 import { Pressable, StyleSheet, View } from 'react-native';
 import { useTheme } from '../../theme/use-theme';
 import { Card, Text } from '../../ui';
 import { categoryLabel, FINDING_CATEGORY_ORDER, SEVERITY_LABELS } from './labels';
-import { describeRecord, pathOf } from './value-format';
 
 /** Failing audits grouped by category, each expandable to its explanation and fix. */
 export function FindingsList({ findings }: { findings: Finding[] }) {
