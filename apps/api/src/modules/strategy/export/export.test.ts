@@ -153,6 +153,11 @@ describe('strategy exports', () => {
     expectWords(first);
   });
 
+  it('writes names outside Windows-1252 as they are spelled', async () => {
+    const file = await renderExport('pdf', { ...input, business_name: 'Piekarnia Łódź — Żurek' });
+    expect((await pdfPages(file.body))[0]).toContain('Business: Piekarnia Łódź — Żurek');
+  });
+
   it('writes the rest of the PDF in words, with evidence sentences and notes', async () => {
     const pages = await pdfPages((await renderExport('pdf', input)).body);
     const text = pages.join('\n');

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { categoryWords, levelsLine, shortenAtWord, statusWords } from '@quento/contracts';
 import PDFDocument from 'pdfkit';
 import { evidenceView, scoreRows, topActions, verificationWords } from './present.ts';
@@ -11,6 +12,17 @@ const LEFT = 56;
 
 type Doc = InstanceType<typeof PDFDocument>;
 
+/**
+ * Noto Sans, embedded (pdfkit subsets it to the glyphs used): the built-in Helvetica only encodes
+ * Windows-1252, which turns a name such as "Łódź" into other letters.
+ */
+const fontFile = (weight: string) =>
+  createRequire(import.meta.url).resolve(
+    `@expo-google-fonts/noto-sans/${weight}/NotoSans_${weight}.ttf`,
+  );
+const REGULAR = 'Body';
+const BOLD = 'Body-Bold';
+
 function scoreColour(v: number): string {
   if (v >= 90) return '#0b6e4f';
   if (v >= 50) return '#c77c02';
@@ -19,7 +31,7 @@ function scoreColour(v: number): string {
 
 function heading(doc: Doc, text: string, size = 20) {
   doc.x = LEFT;
-  doc.fillColor(INK).font('Helvetica-Bold').fontSize(size).text(text);
+  doc.fillColor(INK).font(BOLD).fontSize(size).text(text);
   doc.moveDown(0.4);
 }
 
@@ -43,16 +55,17 @@ const oneLine = (s: string) =>
     .trim()
     .split(/\s*\n\s*/)
     .filter(Boolean)
-    .join('; ');
+    .map((line, i, all) => (i < all.length - 1 && !/[.!?;:,]$/.test(line) ? `${line};` : line))
+    .join(' ');
 
 /** Page one: who and what, the scores, and the three actions to start with. */
 function firstPage(doc: Doc, input: ExportInput, now: Date, width: number) {
   const { strategy, analysis } = input;
-  doc.fillColor(ACCENT).font('Helvetica-Bold').fontSize(10).text('QUENTO GROWTH PLAN');
+  doc.fillColor(ACCENT).font(BOLD).fontSize(10).text('QUENTO GROWTH PLAN');
   doc.moveDown(0.3).fillColor(INK).fontSize(22).text(shortenAtWord(strategy.title, 90), { width });
-  doc.moveDown(0.4).font('Helvetica').fontSize(10).fillColor(MUTED);
+  doc.moveDown(0.4).font(REGULAR).fontSize(10).fillColor(MUTED);
   const about = [
-    input.business_name ? `Business: ${shortenAtWord(input.business_name, 80)}` : null,
+    input.business_name ? `Business: ${shortenAtWord(input.business_name, 120)}` : null,
     analysis ? `Website: ${analysis.website_url}` : null,
     `Prepared: ${now.toISOString().slice(0, 10)}`,
   ].filter((l): l is string => l !== null);
@@ -61,16 +74,16 @@ function firstPage(doc: Doc, input: ExportInput, now: Date, width: number) {
   doc.moveDown(1.2);
   heading(doc, 'Scores', 15);
   if (!analysis) {
-    doc.font('Helvetica').fontSize(11).fillColor(MUTED).text('No analysis behind this plan yet.');
+    doc.font(REGULAR).fontSize(11).fillColor(MUTED).text('No analysis behind this plan yet.');
   } else {
-    doc.font('Helvetica').fontSize(9).fillColor(MUTED);
+    doc.font(REGULAR).fontSize(9).fillColor(MUTED);
     doc.text(
       `Out of 100, from the analysis completed ${analysis.completed_at?.slice(0, 10) ?? 'recently'}.`,
     );
     doc.moveDown(0.6);
     for (const { label, value } of scoreRows(analysis)) {
       const y = doc.y;
-      doc.fillColor(INK).font('Helvetica').fontSize(11).text(label, LEFT, y, { width: 150 });
+      doc.fillColor(INK).font(REGULAR).fontSize(11).text(label, LEFT, y, { width: 150 });
       doc.rect(212, y + 1, 230, 10).fill(TRACK);
       if (value !== null)
         doc
@@ -78,7 +91,7 @@ function firstPage(doc: Doc, input: ExportInput, now: Date, width: number) {
           .fill(scoreColour(value));
       doc
         .fillColor(INK)
-        .font('Helvetica-Bold')
+        .font(BOLD)
         .text(value === null ? 'not measured' : String(value), 452, y, { width: 90 });
       doc.x = LEFT;
       doc.y = y + 18;
@@ -89,21 +102,16 @@ function firstPage(doc: Doc, input: ExportInput, now: Date, width: number) {
   heading(doc, 'Start here: your top three actions', 15);
   const top = topActions(input.actions);
   if (top.length === 0) {
-    doc.font('Helvetica').fontSize(11).fillColor(MUTED);
+    doc.font(REGULAR).fontSize(11).fillColor(MUTED);
     doc.text('Every action in this plan is done or skipped.', { width });
   }
   top.forEach((a, i) => {
     doc
       .fillColor(INK)
-      .font('Helvetica-Bold')
+      .font(BOLD)
       .fontSize(12)
       .text(`${i + 1}. ${a.title}`, { width });
-    doc
-      .moveDown(0.15)
-      .fillColor(ACCENT)
-      .font('Helvetica')
-      .fontSize(9)
-      .text(actionLine(a), { width });
+    doc.moveDown(0.15).fillColor(ACCENT).font(REGULAR).fontSize(9).text(actionLine(a), { width });
     if (a.description)
       doc
         .moveDown(0.2)
@@ -126,19 +134,19 @@ function findings(doc: Doc, input: ExportInput, width: number) {
   doc.addPage();
   if (strategy.summary) {
     heading(doc, 'Summary');
-    doc.font('Helvetica').fontSize(11).fillColor(INK).text(strategy.summary, { width });
+    doc.font(REGULAR).fontSize(11).fillColor(INK).text(strategy.summary, { width });
     doc.moveDown(1.2);
   }
   heading(doc, 'Findings and plan');
   if (strategy.recommendations.length === 0) {
-    doc.font('Helvetica').fontSize(12).text('The analysis found nothing that needs fixing.');
+    doc.font(REGULAR).fontSize(12).text('The analysis found nothing that needs fixing.');
   }
   strategy.recommendations.forEach((r, i) => {
     if (doc.y > doc.page.height - 180) doc.addPage();
-    doc.moveDown(0.8).fillColor(INK).font('Helvetica-Bold').fontSize(13);
+    doc.moveDown(0.8).fillColor(INK).font(BOLD).fontSize(13);
     doc.text(`${i + 1}. ${r.title}`, LEFT, doc.y, { width });
     const source = r.source === 'strategic' ? ' · from the advisor' : '';
-    doc.fillColor(ACCENT).font('Helvetica').fontSize(9);
+    doc.fillColor(ACCENT).font(REGULAR).fontSize(9);
     doc.text(`${levelsLine(r)} · ${categoryWords(r.category)}${source}`, { width });
     doc.moveDown(0.3).fillColor(INK).fontSize(11).text(plain(r.description), { width });
     doc
@@ -148,9 +156,9 @@ function findings(doc: Doc, input: ExportInput, width: number) {
       .text(`Why: ${plain(r.rationale)}`, { width });
     for (const e of r.evidence) {
       const view = evidenceView(e);
-      doc.moveDown(0.3).fillColor(INK).font('Helvetica-Bold').fontSize(10);
+      doc.moveDown(0.3).fillColor(INK).font(BOLD).fontSize(10);
       doc.text(`${view.check}. `, { width, continued: true });
-      doc.font('Helvetica').fillColor(MUTED).text(view.where);
+      doc.font(REGULAR).fillColor(MUTED).text(view.where);
       const lines = [...view.facts.slice(0, 4)];
       if (view.pages.length)
         lines.push(
@@ -170,7 +178,7 @@ function findings(doc: Doc, input: ExportInput, width: number) {
 function checklist(doc: Doc, input: ExportInput, width: number) {
   doc.addPage();
   heading(doc, 'Action checklist');
-  doc.font('Helvetica').fontSize(11);
+  doc.font(REGULAR).fontSize(11);
   for (const a of input.actions) {
     if (doc.y > doc.page.height - 110) doc.addPage();
     const y = doc.y;
@@ -181,11 +189,11 @@ function checklist(doc: Doc, input: ExportInput, width: number) {
     if (a.status === 'done')
       doc
         .fillColor(ACCENT)
-        .font('Helvetica-Bold')
+        .font(BOLD)
         .text('x', LEFT + 2, y, { lineBreak: false });
     doc
       .fillColor(INK)
-      .font('Helvetica')
+      .font(REGULAR)
       .fontSize(11)
       .text(a.title, LEFT + 18, y, { width: width - 18 });
     doc
@@ -206,6 +214,9 @@ export function toPdf(input: ExportInput, now = new Date()): Promise<Buffer> {
     margin: LEFT,
     info: { Title: input.strategy.title, Author: 'Quento', CreationDate: now },
   });
+  doc.registerFont(REGULAR, fontFile('400Regular'));
+  doc.registerFont(BOLD, fontFile('700Bold'));
+  doc.font(REGULAR);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
