@@ -1,6 +1,6 @@
-import { createRequire } from 'node:module';
 import { categoryWords, levelsLine, shortenAtWord, statusWords } from '@quento/contracts';
 import PDFDocument from 'pdfkit';
+import { pdfFonts } from './fonts.ts';
 import { evidenceView, scoreRows, topActions, verificationWords } from './present.ts';
 import type { ExportAction, ExportInput } from './types.ts';
 
@@ -12,14 +12,6 @@ const LEFT = 56;
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-/**
- * Noto Sans, embedded (pdfkit subsets it to the glyphs used): the built-in Helvetica only encodes
- * Windows-1252, which turns a name such as "Łódź" into other letters.
- */
-const fontFile = (weight: string) =>
-  createRequire(import.meta.url).resolve(
-    `@expo-google-fonts/noto-sans/${weight}/NotoSans_${weight}.ttf`,
-  );
 const REGULAR = 'Body';
 const BOLD = 'Body-Bold';
 
@@ -214,8 +206,10 @@ export function toPdf(input: ExportInput, now = new Date()): Promise<Buffer> {
     margin: LEFT,
     info: { Title: input.strategy.title, Author: 'Quento', CreationDate: now },
   });
-  doc.registerFont(REGULAR, fontFile('400Regular'));
-  doc.registerFont(BOLD, fontFile('700Bold'));
+  const fonts = pdfFonts();
+  // pdfkit takes a parsed fontkit font as well as a file; its types only list files and buffers.
+  doc.registerFont(REGULAR, fonts.regular as unknown as Buffer);
+  doc.registerFont(BOLD, fonts.bold as unknown as Buffer);
   doc.font(REGULAR);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
