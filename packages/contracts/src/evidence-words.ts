@@ -8,6 +8,7 @@ import {
   isPlain,
   pathOf,
   placeOf,
+  plainText,
 } from './words.ts';
 
 /** A piece of evidence as a person reads it, in the app and in every export. */
@@ -105,13 +106,13 @@ function push(list: string[], line: string) {
 }
 
 /**
- * An item says nothing new when it only names a page the evidence lists anyway, or when a
- * measurement of the same page already holds its values.
+ * An item says nothing new when it only names a page listed anyway, or when a measurement of the
+ * same page already holds its values.
  */
-function coveredBy(e: Evidence, measurements: Item[], item: Item): boolean {
+function coveredBy(pages: string[], measurements: Item[], item: Item): boolean {
   const place = placeOf(item);
   const onlyPlace = Object.keys(item).every((k) => k === 'page' || k === 'url');
-  if (onlyPlace && place && e.pages.includes(place)) return true;
+  if (onlyPlace && place && pages.includes(place)) return true;
   return measurements.some(
     (m) =>
       placeOf(m) === place &&
@@ -121,24 +122,39 @@ function coveredBy(e: Evidence, measurements: Item[], item: Item): boolean {
   );
 }
 
-/** One piece of evidence in sentences: no raw keys, no JSON. */
+/**
+ * An audit's offending items as sentences ("On /menu: 2 links say “click here”."), leaving out
+ * what `pages` and `measurements` already say.
+ */
+export function describeItems(
+  auditId: string,
+  items: readonly unknown[],
+  context: { pages?: readonly string[]; measurements?: readonly unknown[] } = {},
+): string[] {
+  const pages = [...(context.pages ?? [])];
+  const measurements = (context.measurements ?? []).filter(isRecord);
+  const records = items.filter(isRecord);
+  const lines: string[] = [];
+  const summed = ITEM_SENTENCES[auditId];
+  if (summed) for (const line of summed(records)) push(lines, line);
+  else
+    for (const item of records)
+      if (!coveredBy(pages, measurements, item)) push(lines, describeRecord(item));
+  for (const item of items)
+    if (!isRecord(item) && item !== null && item !== undefined) push(lines, `${String(item)}.`);
+  return lines;
+}
+
+/** One piece of evidence in sentences: no raw keys, no JSON, no code marks in the check's name. */
 export function describeEvidence(e: Evidence, title?: string): EvidenceView {
-  const check = title ?? capital(humanize(e.audit_id));
+  const check = plainText(title ?? capital(humanize(e.audit_id)));
   const where =
     e.scope === 'site'
       ? 'This is checked once for the whole site.'
       : `Fails on ${e.pages_failing} of ${e.pages_checked} ${e.pages_checked === 1 ? 'page' : 'pages'} checked.`;
   const facts: string[] = [];
   push(facts, describeRecord(e.values));
-  const measurements = e.measurements.filter(isRecord);
-  for (const m of measurements) push(facts, describeRecord(m));
-  const items = e.items.filter(isRecord);
-  const summed = ITEM_SENTENCES[e.audit_id];
-  if (summed) for (const line of summed(items)) push(facts, line);
-  else
-    for (const item of items)
-      if (!coveredBy(e, measurements, item)) push(facts, describeRecord(item));
-  for (const item of e.items)
-    if (!isRecord(item) && item !== null && item !== undefined) push(facts, `${String(item)}.`);
+  for (const m of e.measurements) if (isRecord(m)) push(facts, describeRecord(m));
+  for (const line of describeItems(e.audit_id, e.items, e)) push(facts, line);
   return { check, where, pages: e.pages.map(pathOf), facts };
 }

@@ -14,5 +14,6 @@ export {
   formatValue,
   humanize,
   pathOf,
+  plainText,
   shortenAtWord,
 } from './words.ts';

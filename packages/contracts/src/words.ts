@@ -42,6 +42,11 @@ export function formatValue(v: Plain): string {
   return v === '' ? '(empty)' : v;
 }
 
+/** Check titles and engine text mark code with backticks (`<title>`); people read them without. */
+export function plainText(s: string): string {
+  return s.replace(/`/g, '');
+}
+
 /** Text no longer than `max` characters, cut at a word boundary with an ellipsis, never mid-word. */
 export function shortenAtWord(text: string, max: number): string {
   const s = text.replace(/\s+/g, ' ').trim();

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeEvidence, describeRecord, type Evidence, shortenAtWord } from '../src/index.ts';
+import {
+  describeEvidence,
+  describeItems,
+  describeRecord,
+  type Evidence,
+  shortenAtWord,
+} from '../src/index.ts';
 
 const evidence = (e: Partial<Evidence> & Pick<Evidence, 'audit_id'>): Evidence => ({
   scope: 'page',
@@ -165,6 +171,29 @@ describe('describeEvidence', () => {
       'Scored 0 out of 100.',
       'No social profiles linked, no Open Graph tags, no Twitter card.',
     ]);
+  });
+
+  it('reads check names without code marks', () => {
+    const view = describeEvidence(
+      evidence({ audit_id: 'document-title' }),
+      'Document does not have a `<title>` element',
+    );
+    expect(view.check).toBe('Document does not have a <title> element');
+  });
+
+  it('describes a finding’s items alone, as the Discover list shows them', () => {
+    const page = 'https://rise.example/';
+    expect(
+      describeItems(
+        'link-text',
+        [
+          { page, href: `${page}a`, text: 'Read more', textLang: 'en' },
+          { page, href: `${page}b`, text: 'Read more', textLang: 'en' },
+        ],
+        { pages: [page] },
+      ),
+    ).toEqual(['On rise.example (home page): 2 links say “Read more”.']);
+    expect(describeItems('https', [{ page, url: page }], { pages: [page] })).toEqual([]);
   });
 
   it('names the home page rather than a bare slash', () => {

@@ -1,5 +1,5 @@
 import type { Finding } from '@quento/contracts';
-import { describeRecord, pathOf } from '@quento/contracts';
+import { describeItems, pathOf, plainText } from '@quento/contracts';
 import { useState } from 'react';
 import { Pressable, StyleSheet, View } from 'react-native';
 import { useTheme } from '../../theme/use-theme';
@@ -36,13 +36,11 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
   );
 }
 
-/** Audit titles quote code with backticks; the owner reads them without. */
-export const plainTitle = (title: string) => title.replace(/`/g, '');
-
 function FindingRow({ finding }: { finding: Finding }) {
   const { colors } = useTheme();
   const [open, setOpen] = useState(false);
   const severity = SEVERITY_LABELS[finding.severity];
+  const found = describeItems(finding.audit_id, finding.items, { pages: finding.pages });
   const tone =
     finding.severity === 'high' ? 'danger' : finding.severity === 'medium' ? 'warning' : 'muted';
   const where =
@@ -53,14 +51,14 @@ function FindingRow({ finding }: { finding: Finding }) {
     <Card style={styles.row}>
       <Pressable
         accessibilityRole="button"
-        accessibilityLabel={`${plainTitle(finding.title)}. ${severity}, ${where}`}
+        accessibilityLabel={`${plainText(finding.title)}. ${severity}, ${where}`}
         accessibilityHint={open ? 'Hides the explanation' : 'Shows what it means and how to fix it'}
         aria-expanded={open}
         onPress={() => setOpen((o) => !o)}
         style={styles.head}
       >
         <View style={styles.headText}>
-          <Text variant="label">{plainTitle(finding.title)}</Text>
+          <Text variant="label">{plainText(finding.title)}</Text>
           <Text variant="caption" tone={tone}>
             {severity} · {where}
           </Text>
@@ -84,18 +82,14 @@ function FindingRow({ finding }: { finding: Finding }) {
               ))}
             </>
           ) : null}
-          {finding.items.length > 0 ? (
+          {found.length > 0 ? (
             <>
               <Text variant="label">What we found</Text>
-              {finding.items.map((item, i) => {
-                const line = describeRecord(item);
-                return line ? (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: items have no id and never reorder.
-                  <Text key={i} tone="muted">
-                    • {line}
-                  </Text>
-                ) : null;
-              })}
+              {found.map((line) => (
+                <Text key={line} tone="muted">
+                  • {line}
+                </Text>
+              ))}
             </>
           ) : null}
         </View>

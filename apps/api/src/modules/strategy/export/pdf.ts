@@ -1,4 +1,10 @@
-import { categoryWords, levelsLine, shortenAtWord, statusWords } from '@quento/contracts';
+import {
+  categoryWords,
+  levelsLine,
+  plainText,
+  shortenAtWord,
+  statusWords,
+} from '@quento/contracts';
 import PDFDocument from 'pdfkit';
 import { pdfFonts } from './fonts.ts';
 import { evidenceView, scoreRows, topActions, verificationWords } from './present.ts';
@@ -35,11 +41,8 @@ function actionLine(a: ExportAction): string {
     .join(' · ');
 }
 
-/** Engine text marks code with backticks; on paper they are noise. */
-const plain = (s: string) => s.replace(/`/g, '');
-
 /** The first paragraph of an action's description (the page list follows in the checklist). */
-const lead = (s: string) => plain(s.split(/\n\s*\n/)[0] ?? s);
+const lead = (s: string) => plainText(s.split(/\n\s*\n/)[0] ?? s);
 
 /** Notes on one line, for page one where space is short. */
 const oneLine = (s: string) =>
@@ -140,12 +143,12 @@ function findings(doc: Doc, input: ExportInput, width: number) {
     const source = r.source === 'strategic' ? ' · from the advisor' : '';
     doc.fillColor(ACCENT).font(REGULAR).fontSize(9);
     doc.text(`${levelsLine(r)} · ${categoryWords(r.category)}${source}`, { width });
-    doc.moveDown(0.3).fillColor(INK).fontSize(11).text(plain(r.description), { width });
+    doc.moveDown(0.3).fillColor(INK).fontSize(11).text(plainText(r.description), { width });
     doc
       .moveDown(0.3)
       .fillColor(MUTED)
       .fontSize(10)
-      .text(`Why: ${plain(r.rationale)}`, { width });
+      .text(`Why: ${plainText(r.rationale)}`, { width });
     for (const e of r.evidence) {
       const view = evidenceView(e);
       doc.moveDown(0.3).fillColor(INK).font(BOLD).fontSize(10);

@@ -6,6 +6,7 @@ import {
   type EvidenceView,
   humanize,
   Priority,
+  plainText,
   SCORE_CATEGORIES,
   VERIFICATION_WORDS,
 } from '@quento/contracts';
@@ -17,8 +18,7 @@ const FAILURE_TITLE = new Map(AUDIT_CATALOGUE.map((e) => [e.id, e.failureTitle])
 
 /** The name of a check as the owner reads it ("Links do not have descriptive text"). */
 export function checkName(auditId: string): string {
-  // The catalogue marks element names as code (`<title>`); people read them without the marks.
-  return (FAILURE_TITLE.get(auditId) ?? capital(humanize(auditId))).replace(/`/g, '');
+  return plainText(FAILURE_TITLE.get(auditId) ?? capital(humanize(auditId)));
 }
 
 /** A piece of evidence in the sentences all exports print. */
