@@ -1,5 +1,4 @@
-import type { Finding } from '@quento/contracts';
-import { describeItems, pathOf, plainText } from '@quento/contracts';
+import { describeItems, type Finding, pathOf, plainText } from '@quento/contracts';
 import { useState } from 'react';
 import { Pressable, StyleSheet, View } from 'react-native';
 import { useTheme } from '../../theme/use-theme';
