@@ -16,6 +16,12 @@ const PROGRESS_EVERY_MS = 10_000;
 // Tests and benchmarks need the build: with --strict a failure is an error, not a warning.
 const strict = process.argv.includes('--strict');
 
+// API-only work (and the runtime benchmark on a machine without a build) can skip the check.
+if (process.env.SKIP_WEB_BUILD === '1') {
+  console.log('[quento] SKIP_WEB_BUILD=1: the web app is not built or checked');
+  process.exit(0);
+}
+
 if (!existsSync(join(mobile, 'package.json'))) {
   console.log('[quento] no apps/mobile yet: the API starts without the web app');
   process.exit(0);
