@@ -4,9 +4,10 @@
 // A cold build takes minutes on a small machine, so it says what it is doing while it runs.
 // Built-ins only.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestMtime } from './newest-mtime.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mobile = join(root, 'apps', 'mobile');
@@ -29,28 +30,13 @@ if (!existsSync(join(mobile, 'package.json'))) {
 
 /** The newest modification time among the files the web build is made from. */
 function newestSource() {
-  let newest = 0;
-  const visit = (path) => {
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      return;
-    }
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(path)) {
-        if (name !== 'node_modules' && !name.startsWith('.')) visit(join(path, name));
-      }
-    } else if (stat.mtimeMs > newest) {
-      newest = stat.mtimeMs;
-    }
-  };
-  for (const folder of ['app', 'src', 'assets', 'public', 'metro']) visit(join(mobile, folder));
-  for (const file of ['app.json', 'package.json', 'babel.config.js', 'metro.config.js']) {
-    visit(join(mobile, file));
-  }
-  visit(join(root, 'packages', 'contracts', 'src'));
-  return newest;
+  return newestMtime([
+    ...['app', 'src', 'assets', 'public', 'metro'].map((folder) => join(mobile, folder)),
+    ...['app.json', 'package.json', 'babel.config.js', 'metro.config.js'].map((f) =>
+      join(mobile, f),
+    ),
+    join(root, 'packages', 'contracts', 'src'),
+  ]);
 }
 
 function mtime(path) {
