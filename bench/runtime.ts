@@ -84,6 +84,13 @@ function cpuSeconds(rootPid: number): number {
   return ticks / CLOCK_TICKS;
 }
 
+/** User + system CPU seconds of one process (all its threads: PGlite runs on the main one). */
+function processCpu(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) / CLOCK_TICKS;
+}
+
 /**
  * The node process running the API under npm's shells (and, before the build step, tsx's own
  * launcher process): the node descendant with the largest resident set.
@@ -170,7 +177,9 @@ async function underLoad(base: string, pid: number) {
   const sampler = setInterval(() => {
     peak = Math.max(peak, memory(pid).rss);
   }, 200);
+  const cpuBefore = processCpu(pid);
   const r = await autocannon({ url, connections, duration, headers });
+  const cpu = processCpu(pid) - cpuBefore;
   clearInterval(sampler);
   return {
     rps: r.requests.average,
@@ -178,6 +187,8 @@ async function underLoad(base: string, pid: number) {
     p99: r.latency.p99,
     errors: r.non2xx + r.errors + r.timeouts,
     peakRss: peak,
+    // The API's own CPU per answered request: steadier than req/s while other work shares the cores.
+    cpuMsPerRequest: (cpu * 1000) / Math.max(1, r.requests.total),
   };
 }
 
@@ -242,6 +253,7 @@ for (const mode of modes) {
       `${name}: GET /users/me, ${connections} connections, ${duration} s`,
       `${load.rps.toFixed(0)} req/s, p50 ${load.p50} ms, p99 ${load.p99} ms, ${load.errors} errors`,
     );
+    row(`${name}: API CPU per GET /users/me`, `${load.cpuMsPerRequest.toFixed(2)} ms`);
     row(`${name}: API RSS at idle after the load`, mb(await idleRss(pid)));
     row(`${name}: API peak RSS (VmHWM)`, mb(memory(pid).hwm));
     await stopGroup(second.child);

@@ -106,20 +106,26 @@ it('npm start runs the built bundle: plain node, no TypeScript compiler, healthy
 
   const port = await freePort();
   const dataDir = join(scratch, 'served');
+  const imports = join(scratch, 'imports.txt');
   let child: ChildProcess | undefined;
   try {
-    child = spawn(process.execPath, ['dist/main.js'], {
-      cwd: apiPackageRoot,
-      env: {
-        PATH: process.env.PATH ?? '',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        JWT_SECRET: randomBytes(32).toString('hex'),
+    child = spawn(
+      process.execPath,
+      ['--import', './test/support/record-imports.mjs', 'dist/main.js'],
+      {
+        cwd: apiPackageRoot,
+        env: {
+          PATH: process.env.PATH ?? '',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'warn',
+          JWT_SECRET: randomBytes(32).toString('hex'),
+          RECORD_IMPORTS_FILE: imports,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     let output = '';
     child.stdout?.on('data', (c: Buffer) => {
       output += c.toString();
@@ -136,8 +142,13 @@ it('npm start runs the built bundle: plain node, no TypeScript compiler, healthy
     });
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
-    const loaded = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8');
-    expect(loaded).not.toContain('tsx');
+    expect(readFileSync(`/proc/${child.pid}/cmdline`, 'utf8')).not.toContain('tsx');
+    // What most requests never need is not loaded at start (embedded mode: no Redis, no SMTP).
+    const loaded = readFileSync(imports, 'utf8');
+    expect(loaded).toContain('/node_modules/fastify/'); // the recording works
+    for (const heavy of ['bullmq', 'nodemailer', 'pdfkit', 'playwright-core']) {
+      expect(loaded, heavy).not.toContain(`/node_modules/${heavy}/`);
+    }
     expect(existsSync(join(dataDir, 'pglite', 'PG_VERSION'))).toBe(true);
     expect(await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()).toMatchObject({
       status: 'ok',
