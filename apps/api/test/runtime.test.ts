@@ -146,7 +146,7 @@ it('npm start runs the built bundle: plain node, no TypeScript compiler, healthy
     // What most requests never need is not loaded at start (embedded mode: no Redis, no SMTP).
     const loaded = readFileSync(imports, 'utf8');
     expect(loaded).toContain('/node_modules/fastify/'); // the recording works
-    for (const heavy of ['bullmq', 'nodemailer', 'pdfkit', 'playwright-core']) {
+    for (const heavy of ['bullmq', 'ioredis', 'nodemailer', 'pdfkit', 'playwright-core']) {
       expect(loaded, heavy).not.toContain(`/node_modules/${heavy}/`);
     }
     expect(existsSync(join(dataDir, 'pglite', 'PG_VERSION'))).toBe(true);

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
-import { type EventBus, MemoryBus, RedisBus } from '../events/bus.ts';
+import type { EventBus } from '../events/bus.ts';
+import { MemoryBus } from '../events/memory-bus.ts';
 import { MemoryQueue } from '../jobs/memory-queue.ts';
 import type { JobQueue, QueueOptions } from '../jobs/queue.ts';
 import type { AnalysisJobData } from '../modules/analysis/analysis.runner.ts';
@@ -58,7 +59,7 @@ export default fp(
       backoffMs: 1000,
     });
     const bus: EventBus = redisUrl
-      ? new RedisBus(redisUrl, `${config.QUEUE_PREFIX}:events:`)
+      ? new (await import('../events/bus.ts')).RedisBus(redisUrl, `${config.QUEUE_PREFIX}:events:`)
       : new MemoryBus();
     app.decorate('analysisQueue', queue);
     app.decorate('chatQueue', chatQueue);
