@@ -16,6 +16,9 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.base.json ./
 COPY packages packages
 COPY apps/api apps/api
+COPY scripts/build-api.mjs scripts/newest-mtime.mjs scripts/
+# Built once here: `npm start` then finds the bundle up to date and runs plain JavaScript.
+RUN node scripts/build-api.mjs
 USER node
 EXPOSE 8000
 CMD ["npm", "run", "start", "-w", "apps/api"]

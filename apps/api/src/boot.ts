@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase, pgliteDirFor } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
+import { seedFromTemplate } from './db/pglite-template.ts';
 
 export type Role = 'api' | 'worker';
 
@@ -25,6 +26,7 @@ function configOrExit(overrides: Record<string, string>): Config {
  */
 export async function boot(role: Role) {
   const config = configOrExit(role === 'worker' ? { RUN_WORKER: 'true' } : {});
+  if (!config.DATABASE_URL) seedFromTemplate(pgliteDirFor(config.DATA_DIR));
   const db = await openDatabase({
     url: config.DATABASE_URL,
     pgliteDir: pgliteDirFor(config.DATA_DIR),
