@@ -4,6 +4,7 @@
  * Serves a generated site from a child process on loopback (so the server's CPU and memory are
  * not counted against the analyzer), then measures:
  *  - static mode over the whole site: pages/s and peak RSS of this process;
+ *  - the same with an owner's story (the five story-to-site audits on every page's text);
  *  - rendered mode (system Chromium) over the same site: pages/s;
  *  - the CLI on a 10-page site, from process start to exit.
  * Targets (issue 3): static >= 25 pages/s and <= 300 MB; rendered >= 3 pages/s; CLI < 3 s.
@@ -83,6 +84,24 @@ try {
   results.staticSeconds = Number(s.toFixed(2));
   results.staticPagesPerSecond = Number((report.pages.length / s).toFixed(1));
   results.staticPeakRssMB = mb(peak);
+
+  // The story audits read every page's text (phones, addresses, stems): their cost on the crawl.
+  t = performance.now();
+  const storied = await analyzeSite({
+    url: `${site.origin}/`,
+    maxPages: PAGES,
+    allowPrivate: true,
+    story: {
+      name: 'Bench Florist',
+      phone: '+1 503 555 0142',
+      address: '12 Harbor Street, Portland, OR 97201',
+      services: ['seasonal flowers', 'hand-tied bouquets', 'wedding flowers'],
+      serviceAreas: ['Portland', 'Beaverton'],
+      openingHours: ['Mo-Sa 09:00-18:00'],
+    },
+  });
+  s = (performance.now() - t) / 1000;
+  results.storyPagesPerSecond = Number((storied.pages.length / s).toFixed(1));
 
   t = performance.now();
   const rendered = await analyzeSite({

@@ -10,6 +10,7 @@ import { Fetcher } from './net/fetcher.ts';
 import { checkUrl, type NetworkPolicy } from './net/ssrf.ts';
 import { runPageAudits, runSiteAudits } from './runner.ts';
 import { computeScores, siteAuditScores } from './scoring.ts';
+import { hasStory } from './story/story.ts';
 import type { AnalysisReport, AnalyzeOptions, PageReport } from './types.ts';
 
 export const DEFAULT_USER_AGENT = 'QuentoBot/0.1 (+https://quento.app/bot)';
@@ -51,11 +52,15 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
         policy,
         chromiumPath: executable,
         timeoutMs: requestTimeoutMs,
+        deadlineMs: options.renderTimeoutMs ?? requestTimeoutMs + 5_000,
         concurrency: options.concurrency ?? 4,
       });
     } catch (err) {
-      // In auto mode a missing or broken browser means the page is read statically.
-      if (render === 'auto' && err instanceof AnalyzerError) return null;
+      // In auto mode a missing browser means the page is read statically; one that would not
+      // start, the same, with the reason on each page that wanted rendering.
+      if (render === 'auto' && err instanceof AnalyzerError) {
+        return err.code === 'CHROMIUM_NOT_FOUND' ? null : unavailableRenderer(err);
+      }
       throw err;
     }
   };
@@ -109,10 +114,12 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
       onPage(page) {
         const context: PageContext = { robotsTxt, userAgent, isHomePage: page.url === homeUrl };
         pageAudits.set(page, runPageAudits(page, context));
+        options.onPageArtifacts?.(page);
       },
     });
     if (options.signal?.aborted) throw new AnalyzerError('ABORTED');
-    const site: SiteArtifacts = { ...crawled, robotsTxt, llmsTxt, sitemaps };
+    const story = hasStory(options.story) ? options.story : null;
+    const site: SiteArtifacts = { ...crawled, robotsTxt, llmsTxt, sitemaps, story };
     const siteAudits = runSiteAudits(site);
     const pages: PageReport[] = site.pages.map((p) => ({
       url: p.url,
@@ -124,7 +131,7 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
       rendered: p.rendered,
       mode: p.mode,
       modeReason: p.modeReason,
-      ...(p.fetchError ? { error: p.fetchError } : {}),
+      ...(p.fetchError ? { error: p.fetchError } : p.renderError ? { error: p.renderError } : {}),
       audits: pageAudits.get(p) ?? {},
     }));
     const perAudit = siteAuditScores(pages, siteAudits);
@@ -158,4 +165,15 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
     await fetcher.close();
     await (await starting?.catch(() => null))?.close();
   }
+}
+
+/** A renderer that could not start: every render answers with the reason, at once. */
+function unavailableRenderer(err: AnalyzerError): Renderer {
+  const error = { code: err.code, message: err.message };
+  return { blocked: [], render: async () => ({ error }), close: async () => {} };
+}
+
+/** `analyzeSite` with the URL first: `analyze(url, { story, maxPages })`. */
+export function analyze(url: string, options: Omit<AnalyzeOptions, 'url'> = {}) {
+  return analyzeSite({ ...options, url });
 }

@@ -1,10 +1,14 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AnalyzerError } from './errors.ts';
+import { type BusinessStory, parseStory } from './story/story.ts';
 import type { ProgressEvent } from './types.ts';
 
 const USAGE = `Usage: quento-analyze <url> [--max-pages N] [--max-depth N] [--render | --static]
-                      [--concurrency N] [--allow-private] [--json | --md | --html FILE]
+                      [--concurrency N] [--allow-private] [--story FILE]
+                      [--json | --md | --html FILE]
+  --story FILE: the business's details as JSON (name, phone, address, services, serviceAreas,
+  openingHours, website, country) for the story-to-site audits.
   Without --render or --static, pages whose HTML is an application shell are rendered in
   Chromium when one is installed.`;
 
@@ -31,6 +35,7 @@ function parse(argv: string[]) {
       json: { type: 'boolean', default: false },
       md: { type: 'boolean', default: false },
       html: { type: 'string' },
+      story: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -39,6 +44,7 @@ function parse(argv: string[]) {
   const formats = [values.json, values.md, values.html !== undefined].filter(Boolean).length;
   if (formats > 1) throw new UsageError('--json, --md and --html are mutually exclusive');
   if (values.html === '') throw new UsageError('--html needs a file name');
+  if (values.story === '') throw new UsageError('--story needs a file name');
   if (values.render && values.static) {
     throw new UsageError('--render and --static are mutually exclusive');
   }
@@ -53,7 +59,25 @@ function parse(argv: string[]) {
     json: values.json,
     md: values.md,
     html: values.html,
+    story: values.story,
   };
+}
+
+/** Reads and checks the --story file; a missing or malformed file is a usage error. */
+async function readStory(file: string): Promise<BusinessStory> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(
+      `--story: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? err}`,
+    );
+  }
+  try {
+    return parseStory(JSON.parse(text));
+  } catch (err) {
+    throw new UsageError(`--story: ${file}: ${(err as Error).message}`);
+  }
 }
 
 /** A one-line progress bar on stderr, redrawn in place; only on a terminal. */
@@ -82,8 +106,10 @@ function progressBar(stream: NodeJS.WriteStream) {
 /** Runs the CLI; returns the exit code (0 done, 1 start URL unusable, 2 bad arguments). */
 export async function main(argv: string[]): Promise<number> {
   let args: ReturnType<typeof parse>;
+  let story: BusinessStory | undefined;
   try {
     args = parse(argv);
+    if (!args.help && args.story !== undefined) story = await readStory(args.story);
   } catch (err) {
     process.stderr.write(`quento-analyze: ${(err as Error).message}\n${USAGE}\n`);
     return 2;
@@ -105,6 +131,7 @@ export async function main(argv: string[]): Promise<number> {
       ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
       render: args.render,
       allowPrivate: args.allowPrivate,
+      ...(story ? { story } : {}),
       signal: controller.signal,
       ...(bar ? { onProgress: (e: ProgressEvent) => bar.update(e) } : {}),
     });

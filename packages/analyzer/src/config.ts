@@ -33,6 +33,9 @@ export const CONFIG: { categories: Record<CategoryId, CategoryConfig> } = {
         { id: 'sitemap', weight: 2 },
         { id: 'structured-data', weight: 2 },
         { id: 'llms-txt', weight: 1 },
+        { id: 'nap-consistency', weight: 2 },
+        { id: 'local-business-schema', weight: 2 },
+        { id: 'areas-covered', weight: 1 },
       ],
     },
     content: {
@@ -45,6 +48,10 @@ export const CONFIG: { categories: Record<CategoryId, CategoryConfig> } = {
         { id: 'link-text', weight: 1 },
         { id: 'html-has-lang', weight: 1 },
         { id: 'duplicate-title', weight: 1 },
+        { id: 'services-covered', weight: 3 },
+        { id: 'areas-covered', weight: 2 },
+        { id: 'contact-path', weight: 3 },
+        { id: 'nap-consistency', weight: 1 },
       ],
     },
     performance: {

@@ -28,12 +28,15 @@ export function collectFindings(report: AnalysisReport, maxItems = 20): Finding[
     const items: Finding['items'] = [];
     const evidence: Finding['evidence'] = [];
     let title = entry.failureTitle;
+    let fixHint = entry.fixHint;
     if (entry.scope === 'site') {
       const r = report.site.audits[entry.id];
       if (r) {
         items.push(...r.items.slice(0, maxItems));
         if (r.evidence) evidence.push(r.evidence);
         title = r.title;
+        // A site audit may name the fix for this site (the story audits do).
+        fixHint = r.fixHint || fixHint;
       }
     } else {
       for (const page of report.pages) {
@@ -54,7 +57,7 @@ export function collectFindings(report: AnalysisReport, maxItems = 20): Finding[
       pageUrls,
       items,
       evidence,
-      fixHint: entry.fixHint,
+      fixHint,
     });
   }
   return out.sort((a, b) => a.score - b.score);

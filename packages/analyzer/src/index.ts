@@ -1,4 +1,4 @@
-export { analyzeSite, DEFAULT_USER_AGENT } from './analyze.ts';
+export { analyze, analyzeSite, DEFAULT_USER_AGENT } from './analyze.ts';
 export type {
   PageArtifacts,
   ReadMode,
@@ -28,4 +28,5 @@ export {
   refusalReason,
 } from './net/ssrf.ts';
 export type { Scores } from './scoring.ts';
+export { type BusinessStory, hasStory, parseStory } from './story/story.ts';
 export type { AnalysisReport, AnalyzeOptions, PageReport, ProgressEvent } from './types.ts';

@@ -23,7 +23,7 @@ function toResult(audit: Audit, run: () => AuditProduct): AuditResult {
       score: p.score === null ? null : Math.max(0, Math.min(1, p.score)),
       items: p.items ?? [],
       explanation,
-      fixHint: meta.fixHint,
+      fixHint: p.fixHint ?? meta.fixHint,
       ...(p.displayValue !== undefined ? { displayValue: p.displayValue } : {}),
       ...(p.evidence !== undefined ? { evidence: p.evidence } : {}),
     };

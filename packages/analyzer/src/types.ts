@@ -1,7 +1,8 @@
-import type { ReadMode, ReadModeReason } from './artifacts/types.ts';
+import type { PageArtifacts, ReadMode, ReadModeReason } from './artifacts/types.ts';
 import type { AuditResult } from './audits/audit.ts';
 import type { RedirectHop } from './net/fetcher.ts';
 import type { Scores } from './scoring.ts';
+import type { BusinessStory } from './story/story.ts';
 
 export interface AnalyzeOptions {
   url: string;
@@ -39,9 +40,25 @@ export interface AnalyzeOptions {
   extraCaCertificates?: string[];
   /** Chromium executable; else CHROMIUM_PATH, else the usual paths. */
   chromiumPath?: string;
+  /**
+   * Bound on starting Chromium and on each page's whole render. Past it the page is read
+   * statically (`modeReason: 'render-failed'`, `error` says why). Default: the request timeout
+   * plus 5 s.
+   */
+  renderTimeoutMs?: number;
   userAgent?: string;
   signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
+  /**
+   * Called once per page with its artifacts (text, headings, links...), which the report does not
+   * keep: for callers that read the pages themselves (the API's content assessment).
+   */
+  onPageArtifacts?: (page: PageArtifacts) => void;
+  /**
+   * What the owner says the business is (name, phone, address, services, areas, hours). Without
+   * one the story-to-site audits are not applicable and weigh nothing.
+   */
+  story?: BusinessStory | null;
 }
 
 /**

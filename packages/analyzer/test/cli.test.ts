@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixtureServer, serveFixture } from './support/fixture-server.ts';
+import { FIXTURES, type FixtureServer, serveFixture } from './support/fixture-server.ts';
 
 const BIN = fileURLToPath(new URL('../bin/quento-analyze.mjs', import.meta.url));
 
@@ -22,13 +22,16 @@ function run(args: string[], env: Record<string, string> = {}) {
 }
 
 let site: FixtureServer;
+let bakery: FixtureServer;
 let dir: string;
 beforeAll(async () => {
   site = await serveFixture('spa');
+  bakery = await serveFixture('bakery');
   dir = await mkdtemp(join(tmpdir(), 'quento-cli-'));
 });
 afterAll(async () => {
   await site.close();
+  await bakery.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -62,6 +65,26 @@ describe('quento-analyze', { timeout: 30_000 }, () => {
       'social',
       'technical',
     ]);
+  });
+
+  it('--story FILE runs the story-to-site audits; a bad story file is a usage error', async () => {
+    const story = join(FIXTURES, 'bakery/story.json');
+    const bad = join(dir, 'bad-story.json');
+    await writeFile(bad, '{"phone": 42}');
+    const [r, broken, missing] = await Promise.all([
+      run([`${bakery.origin}/`, '--allow-private', '--static', '--json', '--story', story]),
+      run([`${bakery.origin}/`, '--allow-private', '--json', '--story', bad]),
+      run([`${bakery.origin}/`, '--allow-private', '--json', '--story', join(dir, 'none.json')]),
+    ]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.site.audits['services-covered'].explanation).toBe(
+      'Your site never mentions corporate arrangements, which you told us you offer.',
+    );
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('"phone" must be a string');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('ENOENT');
   });
 
   it('exits 2 on bad arguments with a reason on stderr', async () => {

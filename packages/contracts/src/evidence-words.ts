@@ -99,6 +99,47 @@ const ITEM_SENTENCES: Record<string, (items: Item[]) => string[]> = {
     ),
   // Each page's measurement already names every missing tag; the items repeat a few of them.
   'open-graph': () => [],
+  // The story-to-site audits list what agrees as well; the evidence says what does not.
+  // Items of another shape (an older report) read as any record does.
+  'nap-consistency': (items) =>
+    items.flatMap((i) => {
+      if (typeof i.kind !== 'string') return [describeRecord(i)];
+      if (i.kind === 'name' && i.matchesStory === false)
+        return [`Your business name, ${i.value}, is not on the home page.`];
+      if (i.matchesStory !== false) return [];
+      const where = typeof i.where === 'string' ? ` (${i.where})` : '';
+      return [
+        onPage(String(i.page ?? ''), `the ${i.kind} ${i.value}${where} is not the one you gave`),
+      ];
+    }),
+  'local-business-schema': (items) =>
+    items.flatMap((i) => {
+      if (typeof i.status !== 'string') return [describeRecord(i)];
+      const field = STORY_FIELD_WORDS[String(i.field)] ?? humanize(String(i.field));
+      if (i.status === 'missing') return [`The structured data leaves out your ${field}.`];
+      if (i.status !== 'differs') return [];
+      return [`The structured data gives your ${field} as “${i.site}”; you told us “${i.story}”.`];
+    }),
+  'services-covered': (items) =>
+    items.flatMap((i) => {
+      if (typeof i.covered !== 'boolean') return [describeRecord(i)];
+      return i.covered ? [] : [`“${i.service}” is never mentioned.`];
+    }),
+  'areas-covered': (items) =>
+    items.flatMap((i) => {
+      if (typeof i.named !== 'boolean') return [describeRecord(i)];
+      if (i.named === false) return [`${i.area} is never named.`];
+      return i.page === null ? [`${i.area} has no page of its own.`] : [];
+    }),
+  'contact-path': () => [],
+};
+
+const STORY_FIELD_WORDS: Record<string, string> = {
+  name: 'name',
+  address: 'address',
+  telephone: 'phone number',
+  openingHours: 'opening hours',
+  areaServed: 'areas served',
 };
 
 function push(list: string[], line: string) {

@@ -1,6 +1,7 @@
 export * from './analysis.ts';
 export * from './auth.ts';
 export * from './chat.ts';
+export * from './content-assessment.ts';
 export * from './errors.ts';
 export * from './evidence-words.ts';
 export * from './plan-words.ts';

@@ -39,10 +39,34 @@ export const BusinessProfile = z.object({
 });
 export type BusinessProfile = z.infer<typeof BusinessProfile>;
 
+/**
+ * The business's contact and local details: what the story-to-site audits compare the website
+ * with (phone, address, services, service areas, opening hours). Set by the owner; optional.
+ */
+export const BusinessDetails = z.object({
+  phone: z.string().min(1).nullable(),
+  /** One line: "12 Harbor Street, Portland, OR 97201". */
+  address: z.string().min(1).nullable(),
+  /** Services in the owner's words ("wedding cakes", "corporate catering"). */
+  services: z.array(z.string().min(1)),
+  /** Towns, districts or regions served. */
+  service_areas: z.array(z.string().min(1)),
+  /** One range a line: "Mon-Fri 7am-6pm", "Sa 08:00-14:00". */
+  opening_hours: z.array(z.string().min(1)),
+  /** ISO 3166-1 alpha-2, for reading national phone numbers ("US"). */
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable(),
+});
+export type BusinessDetails = z.infer<typeof BusinessDetails>;
+
 /** GET and PUT /users/me/profile. */
 export const ProfileResponse = z.object({
   /** Every field present; empty ones are null or []. */
   profile: BusinessProfile,
+  /** Every field present; empty ones are null or []. */
+  details: BusinessDetails,
   /** Fields the owner set by hand: the advisor never overwrites them. */
   owner_fields: z.array(ProfileField),
   /** Ring 1 is complete: every required field holds a value. */
@@ -63,6 +87,24 @@ const UrlInput = text().trim().min(1).max(LIMITS.url);
  * the stored ones. A field set here is the owner's from then on; null or [] clears it and gives
  * it back to the advisor.
  */
+const DetailItems = z.array(Text(LIMITS.profileItem)).max(LIMITS.profileItems).optional();
+
+/** A partial update of the details: only the keys sent change; null or [] clears one. */
+export const UpdateDetailsRequest = z.strictObject({
+  phone: Text(LIMITS.phone).nullable().optional(),
+  address: Text(LIMITS.address).nullable().optional(),
+  services: DetailItems,
+  service_areas: DetailItems,
+  opening_hours: DetailItems,
+  country: text()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as "US"')
+    .transform((c) => c.toUpperCase())
+    .nullable()
+    .optional(),
+});
+export type UpdateDetailsRequest = z.infer<typeof UpdateDetailsRequest>;
+
 export const UpdateProfileRequest = z.strictObject({
   name: Text(LIMITS.name).nullable().optional(),
   offering: Text(LIMITS.profileText).nullable().optional(),
@@ -71,5 +113,6 @@ export const UpdateProfileRequest = z.strictObject({
   goals: z.array(Text(LIMITS.profileItem)).max(LIMITS.profileItems).optional(),
   website_url: UrlInput.nullable().optional(),
   competitors: z.array(UrlInput).max(LIMITS.competitors).optional(),
+  details: UpdateDetailsRequest.optional(),
 });
 export type UpdateProfileRequest = z.infer<typeof UpdateProfileRequest>;

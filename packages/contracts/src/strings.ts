@@ -29,6 +29,9 @@ export const LIMITS = {
   profileItems: 20,
   /** Competitor addresses a request or a profile holds. */
   competitors: 5,
+  /** A business's phone number and postal address, as the owner writes them. */
+  phone: 40,
+  address: 300,
   /** Dates a client sets (due dates), as YYYY-MM-DD. */
   minDate: '1900-01-01',
   maxDate: '9999-12-31',

@@ -196,6 +196,66 @@ describe('describeEvidence', () => {
     expect(describeItems('https', [{ page, url: page }], { pages: [page] })).toEqual([]);
   });
 
+  it('says what the story audits found against the owner’s story, not what agrees', () => {
+    const contact = 'https://harbor.example/contact';
+    expect(
+      describeItems('nap-consistency', [
+        {
+          kind: 'phone',
+          value: '+1 503 555 0142',
+          page: 'https://harbor.example/',
+          where: 'footer',
+          matchesStory: true,
+        },
+        {
+          kind: 'phone',
+          value: '+1 503 555 0199',
+          page: contact,
+          where: 'text, contact page',
+          matchesStory: false,
+        },
+        {
+          kind: 'name',
+          value: 'Harbor Bakery',
+          page: 'https://harbor.example/',
+          where: 'not found',
+          matchesStory: false,
+        },
+      ]),
+    ).toEqual([
+      'On /contact: the phone +1 503 555 0199 (text, contact page) is not the one you gave.',
+      'Your business name, Harbor Bakery, is not on the home page.',
+    ]);
+    expect(
+      describeItems('local-business-schema', [
+        { field: 'name', status: 'matches', site: 'Harbor Bakery', story: 'Harbor Bakery' },
+        {
+          field: 'address',
+          status: 'differs',
+          site: '40 Old Mill Lane',
+          story: '12 Harbor Street',
+        },
+        { field: 'openingHours', status: 'missing', site: null, story: 'Mo-Fr 07:00-18:00' },
+      ]),
+    ).toEqual([
+      'The structured data gives your address as “40 Old Mill Lane”; you told us “12 Harbor Street”.',
+      'The structured data leaves out your opening hours.',
+    ]);
+    expect(
+      describeItems('services-covered', [
+        { service: 'catering', covered: true, page: contact, where: 'heading' },
+        { service: 'corporate arrangements', covered: false, page: null, where: null },
+      ]),
+    ).toEqual(['“corporate arrangements” is never mentioned.']);
+    expect(
+      describeItems('areas-covered', [
+        { area: 'Portland', named: true, namedOn: contact, page: contact },
+        { area: 'Lake Oswego', named: true, namedOn: contact, page: null },
+        { area: 'Salem', named: false, namedOn: null, page: null },
+      ]),
+    ).toEqual(['Lake Oswego has no page of its own.', 'Salem is never named.']);
+  });
+
   it('names the home page rather than a bare slash', () => {
     expect(describeRecord({ page: 'https://rise.example/', content: '' })).toBe(
       'On rise.example (home page): the text is empty.',

@@ -201,6 +201,8 @@ export const businessProfiles = pgTable('business_profiles', {
   goals: jsonb('goals').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   websiteUrl: varchar('website_url', { length: LIMITS.url }),
   competitors: jsonb('competitors').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  /** Contact and local details (contracts' BusinessDetails, partial); parsed in the mapper. */
+  details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
   /** Fields the owner set by hand (contracts' ProfileField names): the advisor never writes them. */
   ownerFields: jsonb('owner_fields').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   createdAt: createdAt(),

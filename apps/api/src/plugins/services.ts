@@ -110,6 +110,8 @@ export default fp(
       analysisRunner: new AnalysisRunner({
         config,
         repo: analysisRepository,
+        profiles,
+        gateway: app.ai.gateway,
         bus: app.bus,
         log: app.log,
         onCompleted: [

@@ -69,6 +69,9 @@ export function emptyArtifacts(fetch: FetchResult, rendered = false): PageArtifa
     headings: [],
     jsonLd: [],
     bodyText: '',
+    footerText: '',
+    addresses: [],
+    forms: [],
     subresources: [],
     scriptSrcs: [],
     inlineScripts: '',
@@ -204,12 +207,48 @@ export function gatherArtifacts(fetch: FetchResult, html: string | null, rendere
     .map((el) => $(el).text())
     .join('\n')
     .slice(0, 32 * 1024);
+  a.forms = $('form')
+    .toArray()
+    .map((el) => {
+      const form = $(el);
+      const fields = form
+        .find('input,textarea,select')
+        .toArray()
+        .map((f) =>
+          'tagName' in f && f.tagName !== 'input' ? f.tagName : attr(f, 'type') || 'text',
+        )
+        .map((t) => t.toLowerCase())
+        .filter((t) => t !== 'hidden');
+      const words = form
+        .find('input,textarea,select,button,label')
+        .toArray()
+        .flatMap((f) => [attr(f, 'name'), attr(f, 'placeholder'), attr(f, 'value'), $(f).text()]);
+      return {
+        action: resolveHref(attr(el, 'action') || url, docBase) ?? url,
+        method: (attr(el, 'method') || 'get').toLowerCase(),
+        id: attr(el, 'id'),
+        fields,
+        text: collapse([attr(el, 'id'), attr(el, 'class'), attr(el, 'name'), ...words].join(' ')),
+      };
+    });
   // Last step, so the document is edited in place rather than cloned.
   $('head,title,script,style,noscript,template,svg,iframe').remove();
   // Block elements are separated by whitespace so that words do not run together.
   $('p,div,li,h1,h2,h3,h4,h5,h6,td,th,br,section,article').after(' ');
   const body = $('body');
   a.bodyText = collapse(body.length > 0 ? body.text() : $.root().text());
+  a.addresses = $('address')
+    .toArray()
+    .map((el) => collapse($(el).text()))
+    .filter(Boolean);
+  const FOOTER = 'footer,[role="contentinfo"]';
+  a.footerText = collapse(
+    $(FOOTER)
+      .toArray()
+      .filter((el) => $(el).parents(FOOTER).length === 0)
+      .map((el) => $(el).text())
+      .join(' '),
+  );
   a.appShell =
     a.scriptSrcs.length > 0 &&
     (hasRoot || bodyIsScripts) &&

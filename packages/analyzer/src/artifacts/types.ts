@@ -1,5 +1,6 @@
 import type { AnalyzerErrorCode } from '../errors.ts';
 import type { RedirectHop } from '../net/fetcher.ts';
+import type { BusinessStory } from '../story/story.ts';
 
 /**
  * Page artifacts: everything audits may know about one page, gathered once from the HTTP response
@@ -42,6 +43,18 @@ export interface AnchorElement {
   lang: string | null;
 }
 
+/** A form, as far as the contact-path audit needs it. */
+export interface FormElement {
+  /** Absolute action URL, or the page's own URL when absent. */
+  action: string;
+  method: string;
+  id: string;
+  /** Field kinds: the input `type` (email, tel, date...), or `textarea` / `select`. */
+  fields: string[];
+  /** Field names, placeholders, labels and button text, for telling a contact form from a search. */
+  text: string;
+}
+
 export interface ImageElement {
   src: string;
   alt: string | null;
@@ -78,8 +91,10 @@ export interface PageArtifacts {
   headers: Record<string, string>;
   timing: { ttfbMs: number; totalMs: number };
   sizeBytes: number;
-  /** Set when the page could not be fetched or rendered. */
+  /** Set when the page could not be fetched. */
   fetchError?: { code: AnalyzerErrorCode; message: string };
+  /** Set when rendering failed and the static HTML was audited instead. */
+  renderError?: { code: AnalyzerErrorCode; message: string };
   isHtml: boolean;
   rendered: boolean;
   mode: ReadMode;
@@ -99,6 +114,11 @@ export interface PageArtifacts {
   jsonLd: string[];
   /** Visible body text (scripts, styles, templates removed), whitespace collapsed. */
   bodyText: string;
+  /** Visible text of the page footer (`<footer>`, `role=contentinfo`), whitespace collapsed. */
+  footerText: string;
+  /** Text of `<address>` elements. */
+  addresses: string[];
+  forms: FormElement[];
   /** URLs of subresources with the element that loads them (for mixed content). */
   subresources: { tag: string; url: string }[];
   scriptSrcs: string[];
@@ -139,4 +159,6 @@ export interface SiteArtifacts {
   pages: PageArtifacts[];
   /** URLs found but not fetched: disallowed by robots.txt or beyond the limits. */
   skipped: { url: string; reason: 'robots' | 'limit' }[];
+  /** What the owner says the business is; null without one (the story audits do not apply). */
+  story: BusinessStory | null;
 }

@@ -31,6 +31,8 @@ export interface AuditProduct {
   items?: AuditItem[];
   /** Overrides the default explanation with a specific one. */
   explanation?: string;
+  /** Overrides the default fix with one for this site ("Add a page about catering"). */
+  fixHint?: string;
   /** A short measured value, e.g. "820 ms" or "3 duplicates". */
   displayValue?: string;
   /** Measured values a strategy engine can cite (numbers, counts, thresholds). */
@@ -83,4 +85,10 @@ export function metaContent(page: PageArtifacts, name: string): string | null {
 export const NO_DOCUMENT: AuditProduct = {
   score: null,
   explanation: 'Not applicable: the URL did not return an HTML document.',
+};
+
+/** Not applicable: the owner has told us nothing to compare the site with. */
+export const NO_STORY: AuditProduct = {
+  score: null,
+  explanation: 'Not applicable: no business details were given to compare the site with.',
 };

@@ -1,6 +1,8 @@
+import { areasCovered } from './areas-covered.ts';
 import type { Audit } from './audit.ts';
 import { brokenLinks } from './broken-links.ts';
 import { canonical } from './canonical.ts';
+import { contactPath } from './contact-path.ts';
 import { crawlableAnchors } from './crawlable-anchors.ts';
 import { documentTitle } from './document-title.ts';
 import { duplicateMetaDescription } from './duplicate-meta-description.ts';
@@ -15,13 +17,16 @@ import { imageSize } from './image-size.ts';
 import { isCrawlable } from './is-crawlable.ts';
 import { linkText } from './link-text.ts';
 import { llmsTxt } from './llms-txt.ts';
+import { localBusinessSchema } from './local-business-schema.ts';
 import { metaDescription } from './meta-description.ts';
 import { mixedContent } from './mixed-content.ts';
+import { napConsistency } from './nap-consistency.ts';
 import { openGraph } from './open-graph.ts';
 import { orphanPages } from './orphan-pages.ts';
 import { redirectChains } from './redirect-chains.ts';
 import { robotsTxt } from './robots-txt.ts';
 import { serverResponseTime } from './server-response-time.ts';
+import { servicesCovered } from './services-covered.ts';
 import { sitemap } from './sitemap.ts';
 import { socialProfiles } from './social-profiles.ts';
 import { structuredData } from './structured-data.ts';
@@ -60,6 +65,12 @@ export const AUDITS: readonly Audit[] = [
   socialProfiles,
   technology,
   llmsTxt,
+  // Story-to-site audits: not applicable without the owner's story.
+  napConsistency,
+  localBusinessSchema,
+  servicesCovered,
+  areasCovered,
+  contactPath,
 ];
 
 export const AUDITS_BY_ID: ReadonlyMap<string, Audit> = new Map(AUDITS.map((a) => [a.meta.id, a]));

@@ -1,13 +1,6 @@
+import { rawTypes as typesOf } from '../computed/json-ld.ts';
 import type { AuditItem, PageAudit } from './audit.ts';
 import { NO_DOCUMENT } from './audit.ts';
-
-function typesOf(node: unknown): string[] {
-  if (!node || typeof node !== 'object') return [];
-  const t = (node as Record<string, unknown>)['@type'];
-  if (typeof t === 'string') return [t];
-  if (Array.isArray(t)) return t.filter((x): x is string => typeof x === 'string');
-  return [];
-}
 
 /** Checks one JSON-LD block; returns its types or the problem. */
 function checkBlock(text: string): { types: string[]; problem?: string } {

@@ -39,7 +39,7 @@ const MAX_CRAWL_DELAY_MS = 2_000;
  */
 export async function crawl(
   opts: CrawlOptions,
-): Promise<Omit<SiteArtifacts, 'llmsTxt' | 'sitemaps' | 'robotsTxt'>> {
+): Promise<Omit<SiteArtifacts, 'llmsTxt' | 'sitemaps' | 'robotsTxt' | 'story'>> {
   const { fetcher, startFetch } = opts;
   const homeUrl = startFetch.finalUrl;
   const robots = parsedRobots(opts.robotsTxt);
@@ -122,7 +122,8 @@ export async function crawl(
     if (!renderer) return { ...staticPage(), modeReason: 'no-browser' };
     const rendered = await renderer.render(r);
     if (!('html' in rendered)) {
-      return { ...staticPage(), fetchError: rendered.error, modeReason: 'render-failed' };
+      // The page loaded: its static HTML is audited, and the report says why it was not rendered.
+      return { ...staticPage(), renderError: rendered.error, modeReason: 'render-failed' };
     }
     return {
       ...gatherArtifacts(r, rendered.html, true),

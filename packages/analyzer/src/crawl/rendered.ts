@@ -6,7 +6,8 @@ import { AnalyzerError } from '../errors.ts';
 import type { FetchResult } from '../net/fetcher.ts';
 import type { NetworkPolicy } from '../net/ssrf.ts';
 import { SsrfProxy } from '../net/ssrf-proxy.ts';
-import { CHROMIUM_FLAGS, findChromium } from './chromium.ts';
+import { CHROMIUM_FLAGS, findChromium, killBrowsersUsing } from './chromium.ts';
+import { seconds, withDeadline } from './deadline.ts';
 import { markAnchorListeners } from './listeners.ts';
 import type { Renderer } from './renderer.ts';
 
@@ -14,8 +15,16 @@ export interface RendererOptions {
   policy: NetworkPolicy;
   chromiumPath?: string | undefined;
   timeoutMs: number;
+  /**
+   * Bound on starting Chromium, and on each page's whole render (navigation, settling, reading the
+   * DOM). Past it the page is read statically, with a note.
+   */
+  deadlineMs: number;
   concurrency: number;
 }
+
+// Closing the browser may hang when it no longer answers; the crawl's result does not wait for it.
+const CLOSE_DEADLINE_MS = 5_000;
 
 // After DOMContentLoaded, wait this long at most for the network to go quiet (late fetch()-driven content).
 const SETTLE_MS = 1_500;
@@ -29,11 +38,10 @@ const QUIET_MS = 50;
 export async function launchRenderer(opts: RendererOptions): Promise<Renderer> {
   const executablePath = findChromium(opts.chromiumPath);
   const proxy = new SsrfProxy(opts.policy);
-  const proxyUrl = await proxy.listen();
   const userDataDir = await mkdtemp(join(tmpdir(), 'quento-chromium-'));
-  let context: BrowserContext;
-  try {
-    context = await chromium.launchPersistentContext(userDataDir, {
+  const launching = (async () => {
+    const proxyUrl = await proxy.listen();
+    return chromium.launchPersistentContext(userDataDir, {
       executablePath,
       headless: true,
       args: [
@@ -56,14 +64,28 @@ export async function launchRenderer(opts: RendererOptions): Promise<Renderer> {
       serviceWorkers: 'block',
       ignoreHTTPSErrors: false,
       viewport: { width: 1280, height: 800 },
-      timeout: 30_000,
+      // Playwright kills a browser that has not answered by then; the deadline below is the bound.
+      timeout: opts.deadlineMs,
     });
+  })();
+  let context: BrowserContext;
+  try {
+    context = await withDeadline(
+      launching,
+      opts.deadlineMs,
+      `Chromium did not start within ${seconds(opts.deadlineMs)}`,
+    );
   } catch (err) {
+    // The browser that did not answer is killed, not left to Playwright's clean-up (which keeps
+    // the process alive for up to 30 s); a launch that completes after all is closed at once.
+    killBrowsersUsing(userDataDir);
+    launching.then((late) => late.close()).catch(() => undefined);
     await proxy.close();
     await rm(userDataDir, { recursive: true, force: true });
-    throw new AnalyzerError('RENDER_FAILED', `Chromium did not start: ${(err as Error).message}`, {
-      cause: err,
-    });
+    const message = (err as Error).message.split('\n')[0] ?? 'launch failed';
+    throw err instanceof AnalyzerError
+      ? err
+      : new AnalyzerError('RENDER_FAILED', `Chromium did not start: ${message}`, { cause: err });
   }
 
   // Pages are reused across URLs: creating a page costs more than navigating one.
@@ -79,41 +101,65 @@ export async function launchRenderer(opts: RendererOptions): Promise<Renderer> {
     }
     return s;
   };
+  // Set once a render overran its deadline: the browser (or the site's renderer process, which
+  // its other pages share) stopped answering, and every later render would wait as long.
+  let stalled: string | null = null;
+
+  const renderPage = async (page: Page, url: string) => {
+    let inflight = 0;
+    const up = () => inflight++;
+    const down = () => inflight--;
+    page.on('request', up);
+    page.on('requestfinished', down);
+    page.on('requestfailed', down);
+    try {
+      // DOMContentLoaded has run the page's synchronous scripts; `settle` then waits for what they
+      // load. Waiting for `load` as well would add stylesheets and frames the DOM does not need.
+      await page.goto(url, {
+        waitUntil: 'domcontentloaded',
+        timeout: Math.min(opts.timeoutMs, opts.deadlineMs),
+      });
+      await settle(() => inflight);
+      await markAnchorListeners(await sessionFor(page));
+      return await page.content();
+    } finally {
+      page.off('request', up);
+      page.off('requestfinished', down);
+      page.off('requestfailed', down);
+    }
+  };
 
   return {
     blocked: proxy.blocked,
     async render(fetch: FetchResult) {
-      const page = await acquire();
-      let inflight = 0;
-      const up = () => inflight++;
-      const down = () => inflight--;
-      page.on('request', up);
-      page.on('requestfinished', down);
-      page.on('requestfailed', down);
-      let healthy = true;
+      if (stalled) return { error: { code: 'RENDER_FAILED' as const, message: stalled } };
+      let page: Page | undefined;
       try {
-        // DOMContentLoaded has run the page's synchronous scripts; `settle` then waits for what they
-        // load. Waiting for `load` as well would add stylesheets and frames the DOM does not need.
-        await page.goto(fetch.finalUrl, { waitUntil: 'domcontentloaded', timeout: opts.timeoutMs });
-        await settle(() => inflight);
-        await markAnchorListeners(await sessionFor(page));
-        return { html: await page.content() };
+        const html = await withDeadline(
+          (async () => {
+            page = await acquire();
+            return renderPage(page, fetch.finalUrl);
+          })(),
+          opts.deadlineMs,
+          `The page did not finish rendering within ${seconds(opts.deadlineMs)}`,
+        );
+        if (page) idle.push(page);
+        return { html };
       } catch (err) {
-        healthy = false;
         const message = (err as Error).message.split('\n')[0] ?? 'render failed';
+        if (err instanceof AnalyzerError) {
+          stalled = `Rendering was stopped after a page did not finish within ${seconds(opts.deadlineMs)}`;
+        }
+        // A page that failed may still be busy: closed rather than reused, and not waited for.
+        void (page as Page | undefined)?.close().catch(() => undefined);
         return { error: { code: 'RENDER_FAILED' as const, message } };
-      } finally {
-        page.off('request', up);
-        page.off('requestfinished', down);
-        page.off('requestfailed', down);
-        // A page that failed may still be busy; it is closed rather than reused.
-        if (healthy) idle.push(page);
-        else await page.close().catch(() => undefined);
       }
     },
     async close() {
-      await context.close().catch(() => undefined);
-      await proxy.close();
+      await withDeadline(context.close(), CLOSE_DEADLINE_MS, 'close').catch(() => {
+        killBrowsersUsing(userDataDir);
+      });
+      await withDeadline(proxy.close(), CLOSE_DEADLINE_MS, 'close').catch(() => undefined);
       await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
     },
   };

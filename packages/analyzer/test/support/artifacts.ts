@@ -25,6 +25,9 @@ export function makePage(overrides: Partial<PageArtifacts> = {}): PageArtifacts 
     headings: [{ level: 1, text: 'Shop' }],
     jsonLd: [],
     bodyText: '',
+    footerText: '',
+    addresses: [],
+    forms: [],
     subresources: [],
     scriptSrcs: [],
     inlineScripts: '',
@@ -90,6 +93,7 @@ export function makeSite(overrides: Partial<SiteArtifacts> = {}): SiteArtifacts 
     fetched: {},
     pages: [],
     skipped: [],
+    story: null,
     ...overrides,
   };
 }

@@ -6,11 +6,15 @@ import {
 } from '@quento/analyzer';
 import type { AnalysisEvent } from '@quento/contracts';
 import type { FastifyBaseLogger } from 'fastify';
+import type { ModelGateway } from '../../ai/models.ts';
 import type { Config } from '../../config.ts';
 import type { EventBus } from '../../events/bus.ts';
 import { type Job, JobCancelledError } from '../../jobs/queue.ts';
+import type { ProfileRepository } from '../profile/profile.repository.ts';
 import { diffFindings } from '../strategy/engine/findings.ts';
+import { contentAssessment, pageCollector } from './analysis.assessment.ts';
 import type { AnalysisRepository, AnalysisRow } from './analysis.repository.ts';
+import { storyForSite } from './analysis.story.ts';
 import {
   buildSummary,
   type CompetitorRun,
@@ -47,6 +51,10 @@ export interface RunnerDeps {
   repo: AnalysisRepository;
   bus: EventBus;
   providers: SeoDataProvider[];
+  /** The owner's story (business profile) for the story-to-site audits and the content chain. */
+  profiles: ProfileRepository;
+  /** The content assessment runs when ANALYSIS_MODEL is set and the gateway is configured. */
+  gateway?: ModelGateway | undefined;
   log: FastifyBaseLogger;
   /** Called with each completed analysis (Optimize verifies action items here). */
   onCompleted?: ((row: AnalysisRow) => Promise<void>)[];
@@ -149,6 +157,8 @@ export class AnalysisRunner {
       signal: stop.signal,
     };
 
+    const profile = await this.deps.profiles.get(row.userId);
+    const collected = pageCollector();
     await reporter.step('crawling', 2);
     const report = await analyzeSite({
       ...common,
@@ -156,6 +166,8 @@ export class AnalysisRunner {
       maxPages,
       maxDepth: options.max_depth,
       timeBudgetMs: crawlBudget,
+      story: storyForSite(profile, row.websiteUrl!),
+      onPageArtifacts: collected.onPageArtifacts,
       onProgress: (e) => reporter.crawl(e, 2, competitorUrls.length ? 70 : 88),
     });
 
@@ -181,6 +193,18 @@ export class AnalysisRunner {
     await reporter.step('third-party data', 92);
     const external = await collectExternalSeo(this.deps.providers, report.finalUrl, stop.signal);
 
+    const { gateway } = this.deps;
+    let assessment: Record<string, unknown> = {};
+    if (config.ANALYSIS_MODEL && gateway?.isConfigured) {
+      await reporter.step('content assessment', 94);
+      assessment = await contentAssessment(
+        gateway,
+        collected.mainPages(report),
+        profile,
+        stop.signal,
+      );
+    }
+
     await reporter.step('comparing', 96);
     const previous = await repo.findPreviousCompleted(row);
     const comparisons = competitors.map((c) => compareCompetitor(report, c));
@@ -189,6 +213,7 @@ export class AnalysisRunner {
       competitors: competitors.map((c) => ({ url: c.url, error: c.error, report: c.report })),
       external: external.results,
       external_errors: external.errors,
+      ...assessment,
     };
     if (previous?.results) {
       const before = previous.results as unknown as AnalysisReport;

@@ -1,4 +1,10 @@
-import { BusinessProfile, PROFILE_FIELDS, type ProfileResponse } from '@quento/contracts';
+import type { BusinessStory } from '@quento/analyzer';
+import {
+  BusinessDetails,
+  BusinessProfile,
+  PROFILE_FIELDS,
+  type ProfileResponse,
+} from '@quento/contracts';
 import { emptyProfile, missingProfileFields, REQUIRED_PROFILE_FIELDS } from '../../ai/profile.ts';
 import type { ProfileChanges, ProfileRow } from './profile.repository.ts';
 
@@ -47,9 +53,49 @@ export function toProfileResponse(row: ProfileRow | undefined): ProfileResponse 
   }
   return {
     profile,
+    details: rowToDetails(row),
     owner_fields: PROFILE_FIELDS.filter((f) => row?.ownerFields.includes(f)),
     complete: missingProfileFields(profile, REQUIRED_PROFILE_FIELDS).length === 0,
     missing_fields: missingProfileFields(profile, REQUIRED_PROFILE_FIELDS),
     updated_at: row ? row.updatedAt.toISOString() : null,
+  };
+}
+
+export function emptyDetails(): BusinessDetails {
+  return {
+    phone: null,
+    address: null,
+    services: [],
+    service_areas: [],
+    opening_hours: [],
+    country: null,
+  };
+}
+
+/** The stored details, every key present; a stored value the schema rejects reads as empty. */
+export function rowToDetails(row: ProfileRow | undefined): BusinessDetails {
+  const out = emptyDetails();
+  const stored = row?.details ?? {};
+  const shape = BusinessDetails.shape;
+  for (const key of Object.keys(shape) as (keyof BusinessDetails)[]) {
+    const parsed = shape[key].safeParse(stored[key]);
+    if (parsed.success) (out as Record<string, unknown>)[key] = parsed.data;
+  }
+  return out;
+}
+
+/** The owner's story as the analyzer reads it: the profile's name and website and the details. */
+export function toBusinessStory(row: ProfileRow | undefined): BusinessStory | null {
+  if (!row) return null;
+  const d = rowToDetails(row);
+  return {
+    name: row.name,
+    website: row.websiteUrl,
+    phone: d.phone,
+    address: d.address,
+    services: d.services,
+    serviceAreas: d.service_areas,
+    openingHours: d.opening_hours,
+    country: d.country,
   };
 }

@@ -63,7 +63,12 @@ export class ProfileRepository {
     changes: ProfileChanges,
     own: ProfileField[],
     release: ProfileField[],
+    details?: Record<string, unknown>,
   ): Promise<ProfileRow> {
+    // Details merge key by key into the stored ones, in the same statement.
+    const detailsSet = details
+      ? { details: sql`"business_profiles"."details" || ${JSON.stringify(details)}::jsonb` }
+      : {};
     const ownerFields = sql`(
       select coalesce(jsonb_agg(distinct f order by f), '[]'::jsonb)
       from jsonb_array_elements_text("business_profiles"."owner_fields" || ${JSON.stringify(own)}::jsonb) as t(f)
@@ -71,14 +76,14 @@ export class ProfileRepository {
     )`;
     return this.upsert(
       userId,
-      { ...changes, ownerFields: own },
-      { ...changes, ownerFields, updatedAt: sql`now()` },
+      { ...changes, ownerFields: own, ...(details ? { details } : {}) },
+      { ...changes, ...detailsSet, ownerFields, updatedAt: sql`now()` },
     );
   }
 
   private async upsert(
     userId: string,
-    values: ProfileChanges & { ownerFields?: string[] },
+    values: ProfileChanges & { ownerFields?: string[]; details?: Record<string, unknown> },
     set: Record<string, unknown>,
     conn: Database | Tx = this.db,
   ): Promise<ProfileRow> {

@@ -3,6 +3,7 @@ import {
   PROFILE_FIELDS,
   type ProfileField,
   type ProfileResponse,
+  type UpdateDetailsRequest,
   type UpdateProfileRequest,
 } from '@quento/contracts';
 import { fromAnalyzerError } from '../../lib/analyzer-errors.ts';
@@ -20,6 +21,16 @@ function checkUrl(input: string, field: string): string {
     if (err instanceof AnalyzerError) throw fromAnalyzerError(err, field);
     throw err;
   }
+}
+
+/** The details sent, lists without repeats. */
+function dedupeLists(details: UpdateDetailsRequest): UpdateDetailsRequest {
+  const out: UpdateDetailsRequest = { ...details };
+  for (const key of ['services', 'service_areas', 'opening_hours'] as const) {
+    const list = out[key];
+    if (list) out[key] = [...new Set(list)];
+  }
+  return out;
 }
 
 /** The owner's view of the business profile, and their corrections to what the advisor stored. */
@@ -45,8 +56,9 @@ export class ProfileService {
     if (patch.differentiators) patch.differentiators = [...new Set(patch.differentiators)];
     if (patch.goals) patch.goals = [...new Set(patch.goals)];
     if (patch.competitors) patch.competitors = [...new Set(patch.competitors)];
+    const details = patch.details ? dedupeLists(patch.details) : undefined;
     const sent = PROFILE_FIELDS.filter((f) => patch[f] !== undefined);
-    if (sent.length === 0) return this.get(userId);
+    if (sent.length === 0 && !details) return this.get(userId);
     const isEmpty = (f: ProfileField) => {
       const v = patch[f];
       return v === null || (Array.isArray(v) && v.length === 0);
@@ -56,6 +68,7 @@ export class ProfileService {
       profileToChanges(patch),
       sent.filter((f) => !isEmpty(f)),
       sent.filter(isEmpty),
+      details,
     );
     await this.deps.progress.sync(userId);
     return toProfileResponse(row);

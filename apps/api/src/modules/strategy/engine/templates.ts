@@ -17,6 +17,92 @@ export interface GroupTemplate {
   description: string;
 }
 
+// ─── Story-to-site audits (issue 13, branch i13-story) ──────────────────────────────────────────
+// Advice for the five audits that judge the site against the owner's story. A separate block so
+// it moves as one into packages/engine (typed by audit id) at merge; spread into GROUPS and
+// TEMPLATES below.
+export const STORY_GROUPS: Record<string, GroupTemplate> = {
+  'local-details': {
+    title: 'Show the same name, address, phone and hours everywhere',
+    description:
+      'Your site, its structured data and your listings should give customers and search engines one set of details: the ones you told us.',
+  },
+  'services-and-areas': {
+    title: 'Describe every service you offer and every area you serve',
+    description:
+      'People search for a service and a place. Each service you offer and each area you work in needs words, and ideally a page, on your site.',
+  },
+  'contact-path': {
+    title: 'Make it one tap to call or book',
+    description:
+      'A customer ready to buy should be able to call or book from the home page, or one click from it.',
+  },
+};
+
+export const STORY_TEMPLATES: Record<string, AuditTemplate> = {
+  'nap-consistency': {
+    group: 'local-details',
+    category: 'seo',
+    impact: 'high',
+    effort: 'low',
+    why: 'A phone number or address that differs between pages sends customers to the wrong place and weakens your local ranking.',
+    action: () => ({
+      title: 'Correct the name, address and phone number where they differ',
+      description:
+        'Use the details you gave us on every page: the footer, the contact page and every tap-to-call link. The analysis lists each place a different one appears.',
+    }),
+  },
+  'local-business-schema': {
+    group: 'local-details',
+    category: 'seo',
+    impact: 'medium',
+    effort: 'low',
+    why: 'Search engines and map listings read your address, phone number and opening hours from LocalBusiness structured data.',
+    action: () => ({
+      title: 'Add or update the LocalBusiness structured data on the home page',
+      description:
+        'Give one LocalBusiness block (or a subtype such as Bakery) with your current name, address, telephone, opening hours and the areas you serve.',
+    }),
+  },
+  'services-covered': {
+    group: 'services-and-areas',
+    category: 'content',
+    impact: 'high',
+    effort: 'medium',
+    why: 'Customers only find you for what your site says you do: a service it never mentions brings no enquiries.',
+    action: () => ({
+      title: 'Describe each missing service on the site',
+      description:
+        'For each service you offer that the site never mentions, write a section or a page with the service in its heading: what it is, who it is for, and how to order it.',
+    }),
+  },
+  'areas-covered': {
+    group: 'services-and-areas',
+    category: 'content',
+    impact: 'medium',
+    effort: 'medium',
+    why: 'People search with a place name; an area your site never names, or that has no page, rarely brings customers from there.',
+    action: () => ({
+      title: 'Name every area you serve and give each one a page',
+      description:
+        'Add the missing areas to your site, and a page for each area you serve that says what you offer there and how to reach you.',
+    }),
+  },
+  'contact-path': {
+    group: 'contact-path',
+    category: 'content',
+    impact: 'high',
+    effort: 'low',
+    why: 'A customer ready to get in touch leaves when calling or booking takes a search.',
+    action: () => ({
+      title: 'Add a tap-to-call number and a contact or booking form',
+      description:
+        'Put your phone number on the home page as a tel: link, and a contact or booking form on the home page or one click from it.',
+    }),
+  },
+};
+// ─── End of the story-to-site block ─────────────────────────────────────────────────────────────
+
 export const GROUPS: Record<string, GroupTemplate> = {
   titles: {
     title: 'Give every page a unique, descriptive title',
@@ -103,6 +189,7 @@ export const GROUPS: Record<string, GroupTemplate> = {
     description:
       'An /llms.txt file gives AI assistants a short, curated map of your business and your most important pages.',
   },
+  ...STORY_GROUPS,
 };
 
 const pages = (n: number) => (n === 1 ? '1 page' : `${n} pages`);
@@ -429,4 +516,5 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
         'Start with a # title line, a one-paragraph summary and links to your main pages.',
     }),
   },
+  ...STORY_TEMPLATES,
 };

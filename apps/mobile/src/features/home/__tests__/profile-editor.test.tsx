@@ -25,6 +25,14 @@ const stored: BusinessProfile = {
 const response = (profile: BusinessProfile, owner: ProfileResponse['owner_fields'] = []) =>
   ({
     profile,
+    details: {
+      phone: null,
+      address: null,
+      services: [],
+      service_areas: [],
+      opening_hours: [],
+      country: null,
+    },
     owner_fields: owner,
     complete: false,
     missing_fields: (['audience', 'goals'] as const).filter((f) => !profile[f]?.length),
