@@ -1,9 +1,11 @@
-import type { BusinessProfile, ProfileResponse } from '@quento/contracts';
+import type { BusinessDetails, BusinessProfile, ProfileResponse } from '@quento/contracts';
 import { useState } from 'react';
 import { StyleSheet, View } from 'react-native';
 import type { FieldErrors } from '../../lib/form-errors';
 import { Button, Card, ErrorState, LoadingState, Text, TextField } from '../../ui';
 import { FormError } from '../auth/auth-frame';
+import { checkDetails, DETAIL_FIELDS, type DetailsForm, toDetailsForm } from './detail-fields';
+import { DetailsView } from './details-view';
 import {
   checkProfile,
   display,
@@ -23,7 +25,7 @@ export function ProfileCard() {
     return <ErrorState error={profile.error} onRetry={() => void profile.refetch()} />;
   const data = profile.data!;
   return editing ? (
-    <ProfileEditor profile={data.profile} onDone={() => setEditing(false)} />
+    <ProfileEditor profile={data.profile} details={data.details} onDone={() => setEditing(false)} />
   ) : (
     <ProfileView data={data} onEdit={() => setEditing(true)} />
   );
@@ -83,33 +85,43 @@ function ProfileView({ data, onEdit }: { data: ProfileResponse; onEdit: () => vo
           </View>
         );
       })}
+      <DetailsView details={data.details} />
     </Card>
   );
 }
 
 export function ProfileEditor({
   profile,
+  details,
   onDone,
 }: {
   profile: BusinessProfile;
+  details: BusinessDetails;
   onDone: () => void;
 }) {
   const save = useUpdateProfile();
-  const [form, setForm] = useState<ProfileForm>(() => toForm(profile));
+  const [form, setForm] = useState<ProfileForm & DetailsForm>(() => ({
+    ...toForm(profile),
+    ...toDetailsForm(details),
+  }));
   const [fields, setFields] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
 
   const submit = () => {
     setFormError(null);
     const checked = checkProfile(form, profile);
-    if (checked.errors) {
-      setFields(checked.errors);
+    const local = checkDetails(form, details);
+    if (checked.errors || local.errors) {
+      setFields({ ...checked.errors, ...local.errors });
       setFormError('Some of the details are not valid. Check the highlighted fields.');
       return;
     }
     setFields({});
-    if (Object.keys(checked.patch).length === 0) return onDone();
-    save.mutate(checked.patch, {
+    const patch = Object.keys(local.patch).length
+      ? { ...checked.patch, details: local.patch }
+      : checked.patch;
+    if (Object.keys(patch).length === 0) return onDone();
+    save.mutate(patch, {
       onSuccess: onDone,
       onError: (err) => {
         const e = profileSubmitErrors(err);
@@ -135,6 +147,25 @@ export function ProfileEditor({
           autoCorrect={!f.url}
           keyboardType={f.url && !f.list ? 'url' : 'default'}
           inputMode={f.url && !f.list ? 'url' : 'text'}
+        />
+      ))}
+      <Text variant="label">Contact and local details</Text>
+      <Text tone="muted">
+        Optional. Quento checks your website against them: the same phone and address everywhere,
+        each service and area described.
+      </Text>
+      {DETAIL_FIELDS.map((f) => (
+        <TextField
+          key={f.key}
+          label={f.label}
+          value={form[f.key]}
+          onChangeText={(v) => setForm((s) => ({ ...s, [f.key]: v }))}
+          error={fields[f.key]}
+          help={f.help}
+          multiline={f.list}
+          autoCapitalize={f.key === 'country' ? 'characters' : 'sentences'}
+          keyboardType={f.phone ? 'phone-pad' : 'default'}
+          inputMode={f.phone ? 'tel' : 'text'}
         />
       ))}
       <FormError message={formError} />

@@ -2,6 +2,7 @@ import { type BusinessProfile, type ProfileField, UpdateProfileRequest } from '@
 import { ApiError } from '../../lib/api/api-error';
 import { ERROR_MESSAGES } from '../../lib/error-messages';
 import { type FieldErrors, submitErrors, validate } from '../../lib/form-errors';
+import { changedValues, toTextForm } from './text-form';
 
 /** Every field of the profile, in the order the advisor asks for them, in the owner's words. */
 export const PROFILE_FIELDS: {
@@ -44,35 +45,12 @@ export const PROFILE_FIELDS: {
 export type ProfileForm = Record<ProfileField, string>;
 
 export function toForm(p: BusinessProfile): ProfileForm {
-  const out = {} as ProfileForm;
-  for (const f of PROFILE_FIELDS) {
-    const v = p[f.key];
-    out[f.key] = Array.isArray(v) ? v.join('\n') : (v ?? '');
-  }
-  return out;
+  return toTextForm(PROFILE_FIELDS, p);
 }
-
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 /** Only what changed goes out; a cleared text field becomes null, a list is replaced whole. */
 export function changes(form: ProfileForm, original: BusinessProfile): UpdateProfileRequest {
-  const patch: Record<string, unknown> = {};
-  for (const f of PROFILE_FIELDS) {
-    const before = original[f.key];
-    if (f.list) {
-      const next = lines(form[f.key]);
-      const prev = (before as string[]) ?? [];
-      if (next.join('\n') !== prev.join('\n')) patch[f.key] = next;
-    } else {
-      const next = form[f.key].trim() || null;
-      if (next !== before) patch[f.key] = next;
-    }
-  }
-  return patch as UpdateProfileRequest;
+  return changedValues(PROFILE_FIELDS, form, original) as UpdateProfileRequest;
 }
 
 const HAS_SCHEME = /^[a-z][a-z\d+.-]*:/i;
@@ -110,15 +88,16 @@ export function checkProfile(
 
 /**
  * A refused save as field errors: the API names the field of a bad address (`competitors[1]`)
- * in `details.field`, and lists schema failures per field.
+ * in `details.field`, and lists schema failures per field (`details.phone` is the phone field).
  */
 export function profileSubmitErrors(err: unknown): { fields: FieldErrors; form: string } {
   const out = submitErrors(err);
   const fields: FieldErrors = {};
-  for (const [k, v] of Object.entries(out.fields)) fields[k.replace(/[[.].*$/, '')] ??= v;
+  const key = (path: string) => path.replace(/^details\./, '').replace(/[[.].*$/, '');
+  for (const [k, v] of Object.entries(out.fields)) fields[key(k)] ??= v;
   if (err instanceof ApiError && err.details && typeof err.details === 'object') {
     const field = (err.details as { field?: unknown }).field;
-    if (typeof field === 'string') fields[field.replace(/[[.].*$/, '')] = ERROR_MESSAGES[err.code];
+    if (typeof field === 'string') fields[key(field)] = ERROR_MESSAGES[err.code];
   }
   return { fields, form: out.form };
 }

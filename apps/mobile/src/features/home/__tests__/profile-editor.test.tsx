@@ -1,7 +1,8 @@
-import type { BusinessProfile, ProfileResponse } from '@quento/contracts';
+import type { BusinessDetails, BusinessProfile, ProfileResponse } from '@quento/contracts';
 import { fireEvent, screen, waitFor } from '@testing-library/react-native';
 import { ApiError, api } from '../../../lib/api';
 import { renderWithQueries } from '../../../test-support/render';
+import { detailChanges, NO_DETAILS, toDetailsForm } from '../detail-fields';
 import { ProfileCard } from '../profile-card';
 import { changes, toForm } from '../profile-fields';
 
@@ -22,17 +23,14 @@ const stored: BusinessProfile = {
   competitors: [],
 };
 
-const response = (profile: BusinessProfile, owner: ProfileResponse['owner_fields'] = []) =>
+const response = (
+  profile: BusinessProfile,
+  owner: ProfileResponse['owner_fields'] = [],
+  details: BusinessDetails = NO_DETAILS,
+) =>
   ({
     profile,
-    details: {
-      phone: null,
-      address: null,
-      services: [],
-      service_areas: [],
-      opening_hours: [],
-      country: null,
-    },
+    details,
     owner_fields: owner,
     complete: false,
     missing_fields: (['audience', 'goals'] as const).filter((f) => !profile[f]?.length),
@@ -54,6 +52,20 @@ describe('profile form', () => {
       goals: ['More orders', 'Open a second shop'],
     });
     expect(changes(toForm(stored), stored)).toEqual({});
+  });
+
+  it('details: only what changed, a cleared one as null or [], the country in capitals', () => {
+    const details: BusinessDetails = { ...NO_DETAILS, phone: '+1 503 555 0142', country: 'US' };
+    const form = toDetailsForm(details);
+    expect(detailChanges({ ...form, country: 'us' }, details)).toEqual({});
+    form.phone = '';
+    form.services = 'Wedding cakes\n\n corporate catering ';
+    form.country = 'gb';
+    expect(detailChanges(form, details)).toEqual({
+      phone: null,
+      services: ['Wedding cakes', 'corporate catering'],
+      country: 'GB',
+    });
   });
 });
 
@@ -149,6 +161,47 @@ describe('ProfileCard', () => {
     fireEvent.press(screen.getByRole('button', { name: 'Save profile' }));
     expect(await screen.findByText('The address must use http or https.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Save profile' })).toBeTruthy();
+  });
+
+  it('saves the contact and local details with the profile, and shows them on the card', async () => {
+    const details = { ...NO_DETAILS, phone: '+1 503 555 0142', services: ['Wedding cakes'] };
+    put.mockResolvedValue(response(stored, [], details));
+    renderWithQueries(<ProfileCard />);
+    expect(await screen.findByText(/Not told yet\. Add your phone/)).toBeTruthy();
+    fireEvent.press(screen.getByRole('button', { name: 'Edit profile' }));
+    fireEvent.changeText(screen.getByLabelText('Phone number'), ' +1 503 555 0142 ');
+    fireEvent.changeText(screen.getByLabelText('Services you offer'), 'Wedding cakes');
+    fireEvent.press(screen.getByRole('button', { name: 'Save profile' }));
+    expect(await screen.findByLabelText('Phone number: +1 503 555 0142')).toBeTruthy();
+    expect(screen.getByText('• Wedding cakes')).toBeTruthy();
+    expect(put).toHaveBeenCalledWith(
+      '/users/me/profile',
+      expect.objectContaining({
+        body: { details: { phone: '+1 503 555 0142', services: ['Wedding cakes'] } },
+      }),
+    );
+  });
+
+  it('a bad detail is caught before saving; a refused one shows under its own field', async () => {
+    renderWithQueries(<ProfileCard />);
+    fireEvent.press(await screen.findByRole('button', { name: 'Edit profile' }));
+    fireEvent.changeText(screen.getByLabelText('Country'), 'USA');
+    fireEvent.press(screen.getByRole('button', { name: 'Save profile' }));
+    expect(await screen.findByText('Must be a two-letter country code such as "US".')).toBeTruthy();
+    expect(put).not.toHaveBeenCalled();
+
+    put.mockRejectedValue(
+      new ApiError('VALIDATION_FAILED', 'invalid', 400, [
+        { field: 'body.details.phone', message: 'not a phone number' },
+      ]),
+    );
+    fireEvent.changeText(screen.getByLabelText('Country'), 'US');
+    fireEvent.changeText(screen.getByLabelText('Phone number'), '555');
+    fireEvent.press(screen.getByRole('button', { name: 'Save profile' }));
+    expect(await screen.findByText('Not a phone number.')).toBeTruthy();
+    expect(screen.getByLabelText('Phone number').props.accessibilityHint).toBe(
+      'Not a phone number.',
+    );
   });
 
   it('a failed load offers to try again', async () => {
