@@ -17,7 +17,6 @@ export { AUDITS, AUDITS_BY_ID } from './audits/index.ts';
 export { AUDIT_CATALOGUE, type AuditCatalogueEntry } from './catalogue.ts';
 export { type CategoryConfig, type CategoryId, CONFIG } from './config.ts';
 export { AnalyzerError, type AnalyzerErrorCode, ERRORS } from './errors.ts';
-export { collectFindings, type Finding } from './findings.ts';
 export { Fetcher, type FetchResult } from './net/fetcher.ts';
 export {
   assertPublicUrl,

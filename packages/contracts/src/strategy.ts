@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Evidence } from './findings.ts';
 import { LIMITS, text } from './strings.ts';
 
 export const RecommendationCategory = z.enum([
@@ -16,23 +17,6 @@ export type Level = z.infer<typeof Level>;
 
 export const Priority = z.enum(['critical', 'high', 'medium', 'low']);
 export type Priority = z.infer<typeof Priority>;
-
-/** What an audit measured: the facts a recommendation rests on. */
-export const Evidence = z.object({
-  audit_id: z.string(),
-  scope: z.enum(['page', 'site']),
-  pages: z.array(z.string()),
-  /** How many crawled pages the audit applied to, and how many failed it. */
-  pages_checked: z.number().int().nonnegative(),
-  pages_failing: z.number().int().nonnegative(),
-  /** A few offending items exactly as the analyzer reported them. */
-  items: z.array(z.unknown()),
-  /** Summary values (counts, the score of a site audit). */
-  values: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
-  /** What the audit measured on each failing page (word counts, TTFB and thresholds), first few. */
-  measurements: z.array(z.record(z.string(), z.unknown())),
-});
-export type Evidence = z.infer<typeof Evidence>;
 
 export const Recommendation = z.object({
   id: z.string(),

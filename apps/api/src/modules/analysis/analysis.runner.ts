@@ -1,15 +1,10 @@
-import {
-  type AnalysisReport,
-  AnalyzerError,
-  analyzeSite,
-  type ProgressEvent,
-} from '@quento/analyzer';
+import { AnalyzerError, analyzeSite, type ProgressEvent } from '@quento/analyzer';
 import type { AnalysisEvent } from '@quento/contracts';
+import { diffFindings } from '@quento/engine';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.ts';
 import type { EventBus } from '../../events/bus.ts';
 import { type Job, JobCancelledError } from '../../jobs/queue.ts';
-import { diffFindings } from '../strategy/engine/findings.ts';
 import type { AnalysisRepository, AnalysisRow } from './analysis.repository.ts';
 import {
   buildSummary,
@@ -191,7 +186,7 @@ export class AnalysisRunner {
       external_errors: external.errors,
     };
     if (previous?.results) {
-      const before = previous.results as unknown as AnalysisReport;
+      const before = previous.results;
       results.comparison = {
         previous_analysis_id: previous.id,
         score_deltas: scoreDeltas(scoresOf(report), scoresOf(before)),

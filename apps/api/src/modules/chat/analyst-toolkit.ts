@@ -2,10 +2,10 @@ import {
   type AnalysisReport,
   analyzeSite,
   assertPublicUrl,
-  collectFindings,
   DEFAULT_USER_AGENT,
   Fetcher,
 } from '@quento/analyzer';
+import { collectFindings } from '@quento/engine';
 import {
   type AnalystToolkit,
   type FetchedPage,
@@ -114,11 +114,11 @@ export function createAnalystToolkit(options: AnalystToolkitOptions): AnalystToo
           .filter(([k]) => k !== 'overall')
           .map(([k, v]) => [k, v ?? null]),
       ),
-      findings: collectFindings(report, 10).map((f) => ({
-        id: f.auditId,
+      findings: collectFindings(report).map((f) => ({
+        audit_id: f.audit_id,
         title: f.title,
-        severity: f.score < 0.5 ? 'high' : f.score < 0.9 ? 'medium' : 'low',
-        ...(f.categories[0] ? { category: f.categories[0] } : {}),
+        severity: f.severity,
+        category: f.category,
       })),
     };
     return result;

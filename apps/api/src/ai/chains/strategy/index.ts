@@ -5,8 +5,8 @@ import {
   SystemMessage,
 } from '@langchain/core/messages';
 import type { PlannedAction, Recommendation } from '@quento/contracts';
-import type { EngineStrategy } from '../../../modules/strategy/engine/generate.ts';
-import { priorityOf } from '../../../modules/strategy/engine/priority.ts';
+import type { EngineStrategy } from '@quento/engine';
+import { priorityOf } from '@quento/engine';
 import {
   addUsage,
   type CallOptions,

@@ -1,3 +1,4 @@
+import type { Finding } from '@quento/contracts';
 /**
  * What the analyst's tools need from the outside world. The lead plugs in the analyzer package;
  * tests plug in fixtures. Every method is read-only.
@@ -13,7 +14,8 @@ export interface PageAnalysis {
   url: string;
   overallScore?: number | null | undefined;
   scores: Record<string, number | null>;
-  findings: Array<{ id?: string; title: string; severity?: string; category?: string }>;
+  /** The analysis's findings, in the words of the one Finding type (contracts). */
+  findings: Pick<Finding, 'audit_id' | 'title' | 'severity' | 'category'>[];
 }
 
 export interface SocialProfile {

@@ -1,7 +1,7 @@
 import { PlannedAction, Recommendation } from '@quento/contracts';
 import { describe, expect, it } from 'vitest';
-import { checkRule, diffFindings, generateStrategy, priorityOf, quadrantOf } from './index.ts';
-import type { ReportLike } from './report.ts';
+import { checkRule, diffFindings, generateStrategy, priorityOf, quadrantOf } from '../src/index.ts';
+import type { ReportLike } from '../src/report.ts';
 
 const pass = { score: 1, items: [] };
 const na = { score: null, items: [] };

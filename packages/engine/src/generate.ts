@@ -1,6 +1,11 @@
-import { AUDIT_CATALOGUE } from '@quento/analyzer';
-import type { Level, PlannedAction, Recommendation } from '@quento/contracts';
-import { collectFindings, type Finding } from './findings.ts';
+import {
+  evidenceOf,
+  type Finding,
+  type Level,
+  type PlannedAction,
+  type Recommendation,
+} from '@quento/contracts';
+import { collectFindings } from './findings.ts';
 import { levelWeight, PRIORITY_RANK, priorityOf } from './priority.ts';
 import type { ReportLike } from './report.ts';
 import { GROUPS, TEMPLATES } from './templates.ts';
@@ -23,12 +28,9 @@ function minLevel(levels: Level[]): Level {
   return levels.reduce((a, b) => (levelWeight(b) < levelWeight(a) ? b : a), 'high');
 }
 
-/** What each audit is called when it fails, in the words the owner reads (not its id). */
-const FAILURE_TITLE = new Map(AUDIT_CATALOGUE.map((e) => [e.id, e.failureTitle]));
-
 function describeFinding(f: Finding): string {
   const why = TEMPLATES[f.audit_id]?.why ?? '';
-  const name = FAILURE_TITLE.get(f.audit_id) ?? f.audit_id;
+  const name = f.title;
   const pages = f.pages_checked === 1 ? 'page' : 'pages';
   const where =
     f.scope === 'site'
@@ -76,9 +78,9 @@ export function generateStrategy(report: ReportLike): EngineStrategy {
       priority: priorityOf(impact, effort),
       rationale: list.map(describeFinding).join(' '),
       source: 'audit',
-      evidence: list.map(({ severity: _severity, ...evidence }) => evidence),
+      evidence: list.map(evidenceOf),
     };
-    ranked.push({ rec, weight: list.reduce((s, f) => s + f.severity, 0), findings: list });
+    ranked.push({ rec, weight: list.reduce((s, f) => s + (1 - f.score), 0), findings: list });
   }
   ranked.sort(
     (a, b) =>
