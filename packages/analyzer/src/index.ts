@@ -5,6 +5,7 @@ export type {
   ReadModeReason,
   SiteArtifacts,
 } from './artifacts/types.ts';
+export { AUDIT_IDS, type AuditId, isAuditId } from './audit-ids.ts';
 export type {
   Audit,
   AuditItem,

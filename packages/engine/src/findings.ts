@@ -1,12 +1,14 @@
 import { AUDIT_CATALOGUE } from '@quento/analyzer';
 import type { Finding, FindingCategory } from '@quento/contracts';
 import { type AuditResultLike, type ReportLike, urlKey } from './report.ts';
-import { TEMPLATES } from './templates.ts';
+import { templateOf } from './templates.ts';
 
 /** Items kept per finding: enough to show the problem, small enough to store with every strategy. */
 const MAX_ITEMS = 10;
 
-const CATALOGUE = new Map(AUDIT_CATALOGUE.map((e) => [e.id, e]));
+const CATALOGUE: ReadonlyMap<string, (typeof AUDIT_CATALOGUE)[number]> = new Map(
+  AUDIT_CATALOGUE.map((e) => [e.id, e]),
+);
 
 type Item = Finding['items'][number];
 
@@ -46,7 +48,7 @@ function mainCategory(auditId: string): FindingCategory {
 
 /** How much a failing audit matters to the owner: the impact of its advice. */
 export function severityOf(auditId: string): Finding['severity'] {
-  return TEMPLATES[auditId as keyof typeof TEMPLATES]?.impact ?? 'low';
+  return templateOf(auditId)?.impact ?? 'low';
 }
 
 function describe(auditId: string, title: string | undefined) {

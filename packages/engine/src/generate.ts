@@ -8,7 +8,7 @@ import {
 import { collectFindings } from './findings.ts';
 import { levelWeight, PRIORITY_RANK, priorityOf } from './priority.ts';
 import type { ReportLike } from './report.ts';
-import { GROUPS, TEMPLATES } from './templates.ts';
+import { GROUPS, type GroupId, templateOf } from './templates.ts';
 
 /** Pages per action item: a task an owner can finish in one sitting. */
 const PAGES_PER_ACTION = 10;
@@ -29,7 +29,7 @@ function minLevel(levels: Level[]): Level {
 }
 
 function describeFinding(f: Finding): string {
-  const why = TEMPLATES[f.audit_id]?.why ?? '';
+  const why = templateOf(f.audit_id)?.why ?? '';
   const name = f.title;
   const pages = f.pages_checked === 1 ? 'page' : 'pages';
   const where =
@@ -51,23 +51,23 @@ function chunk<T>(list: T[], size: number): T[][] {
  * same report always gives the same strategy, so a model can only reword or reorder it.
  */
 export function generateStrategy(report: ReportLike): EngineStrategy {
-  const findings = collectFindings(report).filter((f) => TEMPLATES[f.audit_id]);
-  const groups = new Map<string, Finding[]>();
+  const findings = collectFindings(report).filter((f) => templateOf(f.audit_id));
+  const groups = new Map<GroupId, Finding[]>();
   for (const f of findings) {
-    const group = TEMPLATES[f.audit_id]!.group;
+    const group = templateOf(f.audit_id)!.group;
     groups.set(group, [...(groups.get(group) ?? []), f]);
   }
 
   const ranked: { rec: Recommendation; weight: number; findings: Finding[] }[] = [];
   for (const [group, list] of groups) {
-    const templates = list.map((f) => TEMPLATES[f.audit_id]!);
+    const templates = list.map((f) => templateOf(f.audit_id)!);
     const impact = maxLevel(templates.map((t) => t.impact));
     const effort = minLevel(templates.map((t) => t.effort));
     // The group's category is the one of its most impactful audit.
     const lead = templates.reduce((a, b) =>
       levelWeight(b.impact) > levelWeight(a.impact) ? b : a,
     );
-    const g = GROUPS[group]!;
+    const g = GROUPS[group];
     const rec: Recommendation = {
       id: `rec-${group}`,
       title: g.title,
@@ -93,7 +93,7 @@ export function generateStrategy(report: ReportLike): EngineStrategy {
   const actions: PlannedAction[] = [];
   for (const { rec, findings: list } of ranked) {
     for (const f of list) {
-      const t = TEMPLATES[f.audit_id]!;
+      const t = templateOf(f.audit_id)!;
       const batches = f.scope === 'site' ? [f.pages] : chunk(f.pages, PAGES_PER_ACTION);
       batches.forEach((pages, i) => {
         const text = t.action(f.scope === 'site' ? f.pages.length : pages.length);

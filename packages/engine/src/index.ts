@@ -11,5 +11,12 @@ export {
 export { type EngineStrategy, generateStrategy } from './generate.ts';
 export { levelWeight, PRIORITY_RANK, priorityOf, quadrantOf } from './priority.ts';
 export type { AuditResultLike, PageLike, ReportLike } from './report.ts';
-export { GROUPS, TEMPLATES } from './templates.ts';
+export {
+  type AuditTemplate,
+  GROUPS,
+  type GroupId,
+  type GroupTemplate,
+  TEMPLATES,
+  templateOf,
+} from './templates.ts';
 export { checkRule, type RuleOutcome } from './verify.ts';

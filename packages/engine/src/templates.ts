@@ -1,8 +1,9 @@
+import { type AuditId, isAuditId } from '@quento/analyzer';
 import type { Level, RecommendationCategory } from '@quento/contracts';
 
 /** How one audit's failure turns into advice. Recommendations group audits that share a fix. */
 export interface AuditTemplate {
-  group: string;
+  group: GroupId;
   category: RecommendationCategory;
   impact: Level;
   effort: Level;
@@ -17,7 +18,7 @@ export interface GroupTemplate {
   description: string;
 }
 
-export const GROUPS: Record<string, GroupTemplate> = {
+export const GROUPS = {
   titles: {
     title: 'Give every page a unique, descriptive title',
     description:
@@ -103,11 +104,17 @@ export const GROUPS: Record<string, GroupTemplate> = {
     description:
       'An /llms.txt file gives AI assistants a short, curated map of your business and your most important pages.',
   },
-};
+} as const satisfies Record<string, GroupTemplate>;
+
+export type GroupId = keyof typeof GROUPS;
 
 const pages = (n: number) => (n === 1 ? '1 page' : `${n} pages`);
 
-export const TEMPLATES: Record<string, AuditTemplate> = {
+/**
+ * Advice for every audit, keyed by the analyzer's audit ids: a new audit without an entry here
+ * fails the typecheck. `null` marks an informative audit (no pass or fail, nothing to advise).
+ */
+export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'document-title': {
     group: 'titles',
     category: 'seo',
@@ -417,6 +424,7 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
         'Add links from your navigation or related pages, or remove pages you no longer need.',
     }),
   },
+  technology: null,
   'llms-txt': {
     group: 'ai-search',
     category: 'content',
@@ -430,3 +438,8 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
     }),
   },
 };
+
+/** The advice for an audit id as a stored report names it; undefined when there is none. */
+export function templateOf(auditId: string): AuditTemplate | undefined {
+  return isAuditId(auditId) ? (TEMPLATES[auditId] ?? undefined) : undefined;
+}

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gatherArtifacts, parseLinkHeader } from '../../src/artifacts/gather.ts';
+import { AUDIT_IDS, type AuditId } from '../../src/audit-ids.ts';
 import type { PageAudit } from '../../src/audits/audit.ts';
 import { AUDITS } from '../../src/audits/index.ts';
 import { AUDIT_CATALOGUE } from '../../src/catalogue.ts';
@@ -20,6 +21,9 @@ describe('audit catalogue and config', () => {
       .sort();
     expect(AUDITS.map((a) => a.meta.id).sort()).toEqual(files);
   });
+  it('lists every audit id once in AUDIT_IDS, and nothing else', () => {
+    expect([...AUDIT_IDS].sort()).toEqual(AUDITS.map((a) => a.meta.id).sort());
+  });
   it('config refers only to known audits and every scored audit counts somewhere', () => {
     const ids = new Set(AUDITS.map((a) => a.meta.id));
     const refs = Object.values(CONFIG.categories).flatMap((c) => c.auditRefs.map((r) => r.id));
@@ -33,7 +37,8 @@ describe('runner', () => {
     const boom: PageAudit = {
       scope: 'page',
       meta: {
-        id: 'boom',
+        // A made-up audit: the runner must isolate any audit that throws.
+        id: 'boom' as AuditId,
         title: 'Boom',
         failureTitle: 'Boom',
         description: '',
