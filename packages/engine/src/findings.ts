@@ -1,6 +1,7 @@
 import { AUDIT_CATALOGUE } from '@quento/analyzer';
 import type { Finding, FindingCategory } from '@quento/contracts';
-import { type AuditResultLike, type ReportLike, urlKey } from './report.ts';
+import { pageKey } from '@quento/url';
+import type { AuditResultLike, ReportLike } from './report.ts';
 import { templateOf } from './templates.ts';
 
 /** Items kept per finding: enough to show the problem, small enough to store with every strategy. */
@@ -142,7 +143,7 @@ export function findingKeys(report: ReportLike): FindingKey[] {
   const keys: FindingKey[] = [];
   for (const page of report.pages) {
     for (const [auditId, result] of Object.entries(page.audits)) {
-      if (failed(result)) keys.push({ audit_id: auditId, page: urlKey(page.url) });
+      if (failed(result)) keys.push({ audit_id: auditId, page: pageKey(page.url) });
     }
   }
   for (const [auditId, result] of Object.entries(report.site.audits)) {
@@ -162,7 +163,7 @@ export function diffFindings(before: ReportLike, after: ReportLike): FindingsDif
   const id = (k: FindingKey) => `${k.audit_id}\u0000${k.page ?? ''}`;
   const a = new Map(findingKeys(before).map((k) => [id(k), k]));
   const b = new Map(findingKeys(after).map((k) => [id(k), k]));
-  const afterPages = new Set(after.pages.map((p) => urlKey(p.url)));
+  const afterPages = new Set(after.pages.map((p) => pageKey(p.url)));
   const diff: FindingsDiff = { resolved: [], new: [], unchanged: [] };
   for (const [key, k] of a) {
     if (b.has(key)) diff.unchanged.push(k);

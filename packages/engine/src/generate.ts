@@ -5,6 +5,7 @@ import {
   type PlannedAction,
   type Recommendation,
 } from '@quento/contracts';
+import { displayHost } from '@quento/url';
 import { collectFindings } from './findings.ts';
 import { levelWeight, PRIORITY_RANK, priorityOf } from './priority.ts';
 import type { ReportLike } from './report.ts';
@@ -114,7 +115,7 @@ export function generateStrategy(report: ReportLike): EngineStrategy {
   }
 
   const recommendations = ranked.map((r) => r.rec);
-  const host = safeHost(report.url);
+  const host = displayHost(report.url);
   const urgent = recommendations.filter((r) => r.priority === 'critical' || r.priority === 'high');
   const summary =
     recommendations.length === 0
@@ -124,12 +125,4 @@ export function generateStrategy(report: ReportLike): EngineStrategy {
           .map((r) => r.title.toLowerCase())
           .join('; ')}.`;
   return { title: `Growth plan for ${host}`, summary, recommendations, actions };
-}
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }

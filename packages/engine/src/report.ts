@@ -24,16 +24,3 @@ export interface ReportLike {
   site: { audits: Record<string, AuditResultLike | undefined> };
   scores?: Record<string, number | null | undefined>;
 }
-
-/** URLs compare equal across analyses when they differ only by fragment or a trailing slash. */
-export function urlKey(raw: string): string {
-  try {
-    const u = new URL(raw);
-    u.hash = '';
-    let path = u.pathname;
-    if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
-    return `${u.protocol}//${u.host.toLowerCase()}${path}${u.search}`;
-  } catch {
-    return raw;
-  }
-}

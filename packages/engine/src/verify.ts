@@ -1,5 +1,6 @@
 import type { VerificationRule } from '@quento/contracts';
-import { type ReportLike, urlKey } from './report.ts';
+import { pageKey } from '@quento/url';
+import type { ReportLike } from './report.ts';
 
 export type RuleOutcome = 'pass' | 'fail' | 'unknown';
 
@@ -14,10 +15,10 @@ export function checkRule(rule: VerificationRule, report: ReportLike): RuleOutco
     // A site audit that no longer applies (score null) has nothing left to fix.
     return result.score === null || result.score >= 1 ? 'pass' : 'fail';
   }
-  const pages = new Map(report.pages.map((p) => [urlKey(p.url), p]));
+  const pages = new Map(report.pages.map((p) => [pageKey(p.url), p]));
   let unknown = false;
   for (const url of rule.pages) {
-    const result = pages.get(urlKey(url))?.audits[rule.audit_id];
+    const result = pages.get(pageKey(url))?.audits[rule.audit_id];
     if (!result || result.error != null) {
       unknown = true;
       continue;

@@ -7,7 +7,6 @@ import { AUDITS } from '../../src/audits/index.ts';
 import { AUDIT_CATALOGUE } from '../../src/catalogue.ts';
 import { CONFIG } from '../../src/config.ts';
 import type { FetchResult } from '../../src/net/fetcher.ts';
-import { isSameSite, normalizeUrl } from '../../src/net/url.ts';
 import { readModes } from '../../src/report/summary.ts';
 import { runPageAudits } from '../../src/runner.ts';
 import { computeScores, siteAuditScores } from '../../src/scoring.ts';
@@ -200,18 +199,5 @@ describe('report summaries', () => {
     expect(readModes(report(['rendered', 'render-requested'], ['rendered', 'app-shell']))).toBe(
       '2 pages, rendered (1 application shell)',
     );
-  });
-});
-
-describe('URL normalisation', () => {
-  it('drops fragments and tracking parameters and sorts the query', () => {
-    expect(normalizeUrl('HTTPS://Shop.Example:443/a?b=2&utm_source=x&a=1#top')).toBe(
-      'https://shop.example/a?a=1&b=2',
-    );
-    expect(normalizeUrl('mailto:a@b.c')).toBeNull();
-  });
-  it('treats www and the bare domain as one site, other hosts as another', () => {
-    expect(isSameSite('https://www.shop.example/a', 'http://shop.example/')).toBe(true);
-    expect(isSameSite('https://blog.shop.example/', 'https://shop.example/')).toBe(false);
   });
 });

@@ -11,6 +11,7 @@ import type {
   StoredReport,
 } from '@quento/contracts';
 import { diffFindings } from '@quento/engine';
+import { siteKey as siteKeyOf } from '@quento/url';
 import type { Config } from '../../config.ts';
 import type { EventBus } from '../../events/bus.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
@@ -22,7 +23,6 @@ import { toAnalysisDetailDto, toAnalysisDto } from './analysis.mapper.ts';
 import type { AnalysisRepository, AnalysisRow } from './analysis.repository.ts';
 import { type AnalysisJobData, analysisChannel } from './analysis.runner.ts';
 import { scoreDeltas, scoresOf } from './analysis.summary.ts';
-import { siteKeyOf } from './site-key.ts';
 
 const conversationNotFound = () =>
   new AppError('NOT_FOUND', 'Conversation not found', { field: 'conversation_id' });
