@@ -30,6 +30,18 @@ export const Recommendation = z.object({
   /** `audit` recommendations rest on findings; `strategic` ones come from the model. */
   source: z.enum(['audit', 'strategic']),
   evidence: z.array(Evidence),
+  /** The owner's goal this serves (one of the plan's `goals`); null when the plan has none. */
+  goal: z.string().nullable().optional(),
+  /**
+   * How the goal was matched: `page` the findings sit on a page tied to the goal (the catering
+   * page for "more catering bookings"), `topic` the fix is the kind the goal needs (social fixes
+   * for "more Instagram followers"), `general` neither (being found serves every goal).
+   */
+  goal_match: z.enum(['page', 'topic', 'general']).optional(),
+  /** The priority score: impact x reach / effort (see the engine's README). */
+  score: z.number().nonnegative().optional(),
+  /** Share of the site the findings touch, weighted by page importance, 0 to 1. */
+  reach: z.number().min(0).max(1).optional(),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
@@ -99,6 +111,8 @@ export const StrategySummary = z.object({
   analysis_id: z.uuid().nullable(),
   title: z.string().nullable(),
   summary: z.string().nullable(),
+  /** The owner's goals the plan serves, in the owner's words (absent on older plans). */
+  goals: z.array(z.string()).optional(),
   status: z.string(),
   generated_by: z.enum(['engine', 'model']),
   created_at: z.iso.datetime(),

@@ -1,4 +1,13 @@
 /** The deterministic strategy engine: findings from a report, a plan from findings, rules to verify it. */
+
+export {
+  checkExternal,
+  EXTERNAL_CHECKS,
+  type ExternalCheckId,
+  type ExternalLike,
+  externalFindings,
+  isExternalCheck,
+} from './external.ts';
 export {
   type CollectOptions,
   collectFindings,
@@ -9,8 +18,21 @@ export {
   severityOf,
 } from './findings.ts';
 export { type EngineStrategy, generateStrategy } from './generate.ts';
-export { levelWeight, PRIORITY_RANK, priorityOf, quadrantOf } from './priority.ts';
+export { type BusinessContext, goalCategories, goalKeywords, pagesByGoal } from './goals.ts';
+export {
+  capUrgent,
+  HIGH_MIN,
+  levelWeight,
+  MEDIUM_MIN,
+  PRIORITY_RANK,
+  pageImportance,
+  priorityBand,
+  priorityOf,
+  priorityScore,
+  quadrantOf,
+} from './priority.ts';
 export type { AuditResultLike, PageLike, ReportLike } from './report.ts';
+export { blendScores, EXTERNAL_WEIGHTS, type ScoreMap } from './scores.ts';
 export {
   type AuditTemplate,
   GROUPS,

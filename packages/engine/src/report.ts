@@ -23,4 +23,6 @@ export interface ReportLike {
   pages: PageLike[];
   site: { audits: Record<string, AuditResultLike | undefined> };
   scores?: Record<string, number | null | undefined>;
+  /** Third-party figures (PageSpeed, Moz) collected with the analysis, when keys were set. */
+  external?: { provider: string; metrics: Record<string, unknown> }[];
 }

@@ -11,6 +11,11 @@ export interface AuditTemplate {
   why: string;
   /** The action that fixes it, for `n` affected pages (or the site). */
   action: (n: number) => { title: string; description: string };
+  /**
+   * What a failure blocks, when it does: pages kept out of search (`indexing`) or a customer's
+   * way to get in touch (`contact`). Only these can be critical.
+   */
+  blocks?: 'indexing' | 'contact';
 }
 
 export interface GroupTemplate {
@@ -99,6 +104,16 @@ export const GROUPS = {
     description:
       'The sitemap tells search engines which pages exist. Listing dead URLs wastes crawl budget, and pages that nothing links to are hard to find.',
   },
+  'page-speed': {
+    title: 'Make your pages load faster on phones',
+    description:
+      'Google’s PageSpeed test measures how long your pages take to show on a typical phone. Slow pages lose visitors before they see your offer.',
+  },
+  authority: {
+    title: 'Earn links from trusted local sites',
+    description:
+      'Search engines trust a site that other good sites link to. Local directories, suppliers, partners and press can link to you.',
+  },
   'ai-search': {
     title: 'Get ready for AI search assistants',
     description:
@@ -165,6 +180,7 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
     impact: 'high',
     effort: 'medium',
     why: 'Pages that answer with an error status are dropped from search results.',
+    blocks: 'indexing',
     action: (n) => ({
       title: `Fix error responses on ${pages(n)}`,
       description:
@@ -177,6 +193,7 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
     impact: 'high',
     effort: 'low',
     why: 'A noindex directive or a robots.txt rule keeps these pages out of search results entirely.',
+    blocks: 'indexing',
     action: (n) => ({
       title: `Allow search engines to index ${pages(n)}`,
       description:

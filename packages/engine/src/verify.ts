@@ -1,5 +1,6 @@
 import type { VerificationRule } from '@quento/contracts';
 import { pageKey } from '@quento/url';
+import { checkExternal, isExternalCheck } from './external.ts';
 import type { ReportLike } from './report.ts';
 
 export type RuleOutcome = 'pass' | 'fail' | 'unknown';
@@ -9,6 +10,7 @@ export type RuleOutcome = 'pass' | 'fail' | 'unknown';
  * audit that errored, proves nothing either way and gives `unknown`.
  */
 export function checkRule(rule: VerificationRule, report: ReportLike): RuleOutcome {
+  if (isExternalCheck(rule.audit_id)) return checkExternal(rule.audit_id, report.external);
   if (rule.scope === 'site') {
     const result = report.site.audits[rule.audit_id];
     if (!result || result.error != null) return 'unknown';

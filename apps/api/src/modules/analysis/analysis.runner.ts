@@ -189,7 +189,10 @@ export class AnalysisRunner {
       const before = previous.results;
       results.comparison = {
         previous_analysis_id: previous.id,
-        score_deltas: scoreDeltas(scoresOf(report), scoresOf(before)),
+        score_deltas: scoreDeltas(
+          scoresOf({ scores: report.scores, external: external.results }),
+          scoresOf(before),
+        ),
         findings: diffFindings(before, report),
       };
     }

@@ -1,6 +1,6 @@
 import type { AnalysisReport } from '@quento/analyzer';
 import type { AnalysisSummary, CompetitorComparison, Scores } from '@quento/contracts';
-import { collectFindings } from '@quento/engine';
+import { blendScores, collectFindings } from '@quento/engine';
 import type { ExternalSeoResult } from './providers/index.ts';
 
 export const SCORE_KEYS = [
@@ -21,10 +21,23 @@ export interface CompetitorRun {
   error: string | null;
 }
 
+/**
+ * The scores of a report, with its PageSpeed and Moz figures blended in when it has them
+ * (the engine's blendScores).
+ */
 export function scoresOf(
-  report: { scores?: Partial<Record<string, number | null>> } | null | undefined,
+  report:
+    | {
+        scores?: Partial<Record<string, number | null>>;
+        external?: { provider: string; metrics: Record<string, unknown> }[];
+      }
+    | null
+    | undefined,
 ): Scores {
-  const s: Partial<Record<string, number | null>> = report?.scores ?? {};
+  const s: Partial<Record<string, number | null>> = blendScores(
+    report?.scores ?? {},
+    report?.external,
+  );
   return Object.fromEntries(
     SCORE_KEYS.map((k) => [k, typeof s[k] === 'number' ? s[k] : null]),
   ) as Scores;
@@ -103,7 +116,7 @@ export function buildSummary(
     )
     .slice(0, TOP_FINDINGS);
   return {
-    scores: scoresOf(report),
+    scores: scoresOf({ scores: report.scores, external }),
     pages_analyzed: report.pages.length,
     findings: counts,
     top_findings: top,

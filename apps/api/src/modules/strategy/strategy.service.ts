@@ -40,12 +40,16 @@ export class StrategyService {
     if (analysis.status !== 'completed' || !analysis.results) {
       throw new AppError('ANALYSIS_NOT_COMPLETED', 'The analysis has not completed yet');
     }
-    let plan = generateStrategy(analysis.results);
+    const profile = await this.deps.profiles.get(userId);
+    // The plan is the business's: named for it, opening with its goals, ranked by them.
+    let plan = generateStrategy(analysis.results, {
+      name: profile?.name ?? null,
+      goals: profile?.goals ?? [],
+    });
     let generatedBy: 'engine' | 'model' = 'engine';
-    const metadata: Record<string, unknown> = {};
+    const metadata: Record<string, unknown> = { goals: plan.goals };
     const gateway = this.deps.gateway;
     if (gateway?.isConfigured && plan.recommendations.length > 0) {
-      const profile = await this.deps.profiles.get(userId);
       try {
         const tailored = await tailorStrategy(gateway, {
           strategy: plan,
