@@ -52,6 +52,13 @@ module.exports = {
       },
     },
     {
+      name: 'engine-reads-only-the-analyzer-catalogue',
+      severity: 'error',
+      comment: 'The engine needs audit ids, titles and weights, never the crawler (@quento/analyzer/catalogue).',
+      from: { path: '^packages/engine/src/' },
+      to: { path: '^packages/analyzer/src/(index|analyze|cli|runner)\\.ts$|^packages/analyzer/src/(net|crawl)/' },
+    },
+    {
       name: 'app-never-imports-server-code',
       severity: 'error',
       comment: 'The app talks to the API over HTTP/WS through the contracts only.',

@@ -1,6 +1,6 @@
 import type { Finding } from '@quento/contracts';
+import type { RuleOutcome } from './report.ts';
 import type { AuditTemplate } from './templates.ts';
-import type { RuleOutcome } from './verify.ts';
 
 /** Third-party figures as the analysis stored them (results.external). */
 export interface ExternalLike {

@@ -1,4 +1,4 @@
-import { AUDIT_CATALOGUE } from '@quento/analyzer';
+import { AUDIT_CATALOGUE } from '@quento/analyzer/catalogue';
 import type { Finding, FindingCategory } from '@quento/contracts';
 import { pageKey } from '@quento/url';
 import type { AuditResultLike, ReportLike } from './report.ts';

@@ -34,6 +34,8 @@ export interface EngineStrategy {
   summary: string;
   /** The owner's goals the plan serves, as the owner put them. */
   goals: string[];
+  /** The summary's first sentence: the business and its goals (kept when a model rewrites the rest). */
+  opening: string;
   recommendations: Recommendation[];
   actions: PlannedAction[];
 }
@@ -230,6 +232,7 @@ export function generateStrategy(
     title: `Growth plan for ${name}`,
     summary: `${opening} ${body}`,
     goals,
+    opening,
     recommendations,
     actions,
   };

@@ -31,7 +31,7 @@ export {
   priorityScore,
   quadrantOf,
 } from './priority.ts';
-export type { AuditResultLike, PageLike, ReportLike } from './report.ts';
+export type { AuditResultLike, PageLike, ReportLike, RuleOutcome } from './report.ts';
 export { blendScores, EXTERNAL_WEIGHTS, type ScoreMap } from './scores.ts';
 export {
   type AuditTemplate,
@@ -41,4 +41,4 @@ export {
   TEMPLATES,
   templateOf,
 } from './templates.ts';
-export { checkRule, type RuleOutcome } from './verify.ts';
+export { checkRule } from './verify.ts';

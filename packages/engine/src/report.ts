@@ -26,3 +26,6 @@ export interface ReportLike {
   /** Third-party figures (PageSpeed, Moz) collected with the analysis, when keys were set. */
   external?: { provider: string; metrics: Record<string, unknown> }[];
 }
+
+/** What a verification rule says about a (later) analysis. */
+export type RuleOutcome = 'pass' | 'fail' | 'unknown';

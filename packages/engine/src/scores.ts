@@ -1,4 +1,4 @@
-import { type CategoryId, CONFIG } from '@quento/analyzer';
+import { type CategoryId, CONFIG } from '@quento/analyzer/catalogue';
 import type { ExternalLike } from './external.ts';
 
 /** Category scores 0-100 and the overall score, as the analyzer reports them. */

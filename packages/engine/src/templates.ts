@@ -1,4 +1,4 @@
-import { type AuditId, isAuditId } from '@quento/analyzer';
+import { type AuditId, isAuditId } from '@quento/analyzer/catalogue';
 import type { Level, RecommendationCategory } from '@quento/contracts';
 
 /** How one audit's failure turns into advice. Recommendations group audits that share a fix. */

@@ -1,9 +1,7 @@
 import type { VerificationRule } from '@quento/contracts';
 import { pageKey } from '@quento/url';
 import { checkExternal, isExternalCheck } from './external.ts';
-import type { ReportLike } from './report.ts';
-
-export type RuleOutcome = 'pass' | 'fail' | 'unknown';
+import type { ReportLike, RuleOutcome } from './report.ts';
 
 /**
  * Checks an action's rule against a (later) analysis. A page that was not crawled again, or an

@@ -91,7 +91,11 @@ export function applyTailoring(base: EngineStrategy, t: Tailoring): EngineStrate
       verification: null,
     });
   }
-  return { ...base, summary: t.summary.trim(), recommendations: [...audit, ...strategic], actions };
+  // The plan still opens with the business and its goals, whatever the model wrote after it.
+  const summary = t.summary.trim().startsWith(base.opening)
+    ? t.summary.trim()
+    : `${base.opening} ${t.summary.trim()}`;
+  return { ...base, summary, recommendations: [...audit, ...strategic], actions };
 }
 
 /**
