@@ -92,9 +92,11 @@ export function applyTailoring(base: EngineStrategy, t: Tailoring): EngineStrate
     });
   }
   // The plan still opens with the business and its goals, whatever the model wrote after it.
-  const summary = t.summary.trim().startsWith(base.opening)
-    ? t.summary.trim()
-    : `${base.opening} ${t.summary.trim()}`;
+  const written = t.summary.trim();
+  const summary =
+    base.goals.length === 0 || written.startsWith(base.opening)
+      ? written
+      : `${base.opening} ${written}`;
   return { ...base, summary, recommendations: [...audit, ...strategic], actions };
 }
 
