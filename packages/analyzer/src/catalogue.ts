@@ -14,11 +14,6 @@ export interface AuditCatalogueEntry {
   categories: { category: CategoryId; weight: number }[];
 }
 
-// The light entry point (`@quento/analyzer/catalogue`): what other packages need to know of the
-// audits, without the crawler, the fetcher or Chromium.
-export { AUDIT_IDS, type AuditId, isAuditId } from './audit-ids.ts';
-export { type CategoryId, CONFIG } from './config.ts';
-
 /** The audit catalogue, for mapping audit ids to recommendations in other packages. */
 export const AUDIT_CATALOGUE: readonly AuditCatalogueEntry[] = AUDITS.map((a) => ({
   id: a.meta.id,

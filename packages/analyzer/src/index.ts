@@ -5,7 +5,6 @@ export type {
   ReadModeReason,
   SiteArtifacts,
 } from './artifacts/types.ts';
-export { AUDIT_IDS, type AuditId, isAuditId } from './audit-ids.ts';
 export type {
   Audit,
   AuditItem,
@@ -15,8 +14,8 @@ export type {
   SiteAudit,
 } from './audits/audit.ts';
 export { AUDITS, AUDITS_BY_ID } from './audits/index.ts';
-export { AUDIT_CATALOGUE, type AuditCatalogueEntry } from './catalogue.ts';
-export { type CategoryConfig, type CategoryId, CONFIG } from './config.ts';
+export * from './catalogue-index.ts';
+export type { CategoryConfig } from './config.ts';
 export { AnalyzerError, type AnalyzerErrorCode, ERRORS } from './errors.ts';
 export { Fetcher, type FetchResult } from './net/fetcher.ts';
 export {

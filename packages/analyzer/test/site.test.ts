@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Finding } from '@quento/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AnalysisReport, analyzeSite } from '../src/index.ts';
+import { type AnalysisReport, analyzeSite, collectFindings } from '../src/index.ts';
 import { FIXTURES, type FixtureServer, serveFixture } from './support/fixture-server.ts';
 
 interface Expected {
@@ -83,14 +84,14 @@ describe('shop fixture: planted problems', () => {
     expect(progress.at(-1)).toBe('done');
   });
 
-  it("reports the evidence a strategy engine cites (findings are the engine's)", () => {
-    const failing = report.pages
-      .filter((p) => (p.audits['thin-content']?.score ?? 1) < 1)
-      .map((p) => p.url);
-    expect(rel(failing)).toEqual(['/about.html']);
-    const about = report.pages.find((p) => p.url.endsWith('/about.html'))!;
-    expect(about.audits['thin-content']?.evidence).toMatchObject({ threshold: 200 });
-    expect(report.auditScores.technology ?? null).toBeNull();
+  it("collects findings (the contracts' Finding) with the evidence a strategy engine cites", () => {
+    const findings = collectFindings(report);
+    const thin = findings.find((f) => f.audit_id === 'thin-content');
+    expect(rel(thin?.pages)).toEqual(['/about.html']);
+    expect(thin).toMatchObject({ severity: 'high', pages_failing: 1, category: 'content' });
+    expect(thin?.measurements[0]).toMatchObject({ threshold: 200 });
+    expect(findings.some((f) => f.audit_id === 'technology')).toBe(false);
+    for (const f of findings) expect(Finding.parse(f)).toEqual(f);
   });
 });
 

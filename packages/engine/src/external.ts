@@ -1,5 +1,5 @@
+import type { RuleOutcome } from '@quento/analyzer/catalogue';
 import type { Finding } from '@quento/contracts';
-import type { RuleOutcome } from './report.ts';
 import type { AuditTemplate } from './templates.ts';
 
 /** Third-party figures as the analysis stored them (results.external). */

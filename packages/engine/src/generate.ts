@@ -1,3 +1,5 @@
+import type { ReportLike } from '@quento/analyzer/catalogue';
+import { collectFindings } from '@quento/analyzer/catalogue';
 import {
   evidenceOf,
   type Finding,
@@ -7,7 +9,6 @@ import {
 } from '@quento/contracts';
 import { displayHost } from '@quento/url';
 import { EXTERNAL_CHECKS, externalFindings, isExternalCheck } from './external.ts';
-import { collectFindings } from './findings.ts';
 import {
   type BusinessContext,
   goalCategories,
@@ -23,7 +24,6 @@ import {
   priorityBand,
   priorityScore,
 } from './priority.ts';
-import type { ReportLike } from './report.ts';
 import { type AuditTemplate, GROUPS, type GroupId, templateOf } from './templates.ts';
 
 /** Pages per action item: a task an owner can finish in one sitting. */

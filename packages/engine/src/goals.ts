@@ -1,5 +1,5 @@
+import type { PageLike } from '@quento/analyzer/catalogue';
 import type { RecommendationCategory } from '@quento/contracts';
-import type { PageLike } from './report.ts';
 
 /** What the engine knows of the business: its name and goals, in the owner's words. */
 export interface BusinessContext {

@@ -1,13 +1,11 @@
 /** The deterministic strategy engine: findings from a report, a plan from findings, rules to verify it. */
 
-export {
-  checkExternal,
-  EXTERNAL_CHECKS,
-  type ExternalCheckId,
-  type ExternalLike,
-  externalFindings,
-  isExternalCheck,
-} from './external.ts';
+export type {
+  AuditResultLike,
+  PageLike,
+  ReportLike,
+  RuleOutcome,
+} from '@quento/analyzer/catalogue';
 export {
   type CollectOptions,
   collectFindings,
@@ -16,7 +14,15 @@ export {
   type FindingsDiff,
   findingKeys,
   severityOf,
-} from './findings.ts';
+} from '@quento/analyzer/catalogue';
+export {
+  checkExternal,
+  EXTERNAL_CHECKS,
+  type ExternalCheckId,
+  type ExternalLike,
+  externalFindings,
+  isExternalCheck,
+} from './external.ts';
 export { type EngineStrategy, generateStrategy } from './generate.ts';
 export { type BusinessContext, goalCategories, goalKeywords, pagesByGoal } from './goals.ts';
 export {
@@ -31,7 +37,6 @@ export {
   priorityScore,
   quadrantOf,
 } from './priority.ts';
-export type { AuditResultLike, PageLike, ReportLike, RuleOutcome } from './report.ts';
 export { blendScores, EXTERNAL_WEIGHTS, type ScoreMap } from './scores.ts';
 export {
   type AuditTemplate,

@@ -1,10 +1,11 @@
-import { type AuditId, isAuditId } from '@quento/analyzer/catalogue';
+import { type AuditId, isAuditId, SEVERITY } from '@quento/analyzer/catalogue';
 import type { Level, RecommendationCategory } from '@quento/contracts';
 
 /** How one audit's failure turns into advice. Recommendations group audits that share a fix. */
 export interface AuditTemplate {
   group: GroupId;
   category: RecommendationCategory;
+  /** Impact when the fix is done: for audits, their severity. */
   impact: Level;
   effort: Level;
   /** Why this matters to a business owner, in one or two sentences. */
@@ -17,6 +18,9 @@ export interface AuditTemplate {
    */
   blocks?: 'indexing' | 'contact';
 }
+
+/** Advice for an analyzer audit: its impact is the audit's severity (the analyzer's SEVERITY). */
+export type AuditAdvice = Omit<AuditTemplate, 'impact'>;
 
 export interface GroupTemplate {
   title: string;
@@ -129,11 +133,10 @@ const pages = (n: number) => (n === 1 ? '1 page' : `${n} pages`);
  * Advice for every audit, keyed by the analyzer's audit ids: a new audit without an entry here
  * fails the typecheck. `null` marks an informative audit (no pass or fail, nothing to advise).
  */
-export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
+export const TEMPLATES: { readonly [K in AuditId]: AuditAdvice | null } = {
   'document-title': {
     group: 'titles',
     category: 'seo',
-    impact: 'high',
     effort: 'low',
     why: 'Pages without a title show a bare URL in search results and get far fewer clicks.',
     action: (n) => ({
@@ -144,7 +147,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'duplicate-title': {
     group: 'titles',
     category: 'seo',
-    impact: 'medium',
     effort: 'low',
     why: 'When several pages share a title, search engines cannot tell which one to show.',
     action: (n) => ({
@@ -155,7 +157,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'meta-description': {
     group: 'descriptions',
     category: 'seo',
-    impact: 'medium',
     effort: 'low',
     why: 'Without a description, search engines show a random snippet of the page.',
     action: (n) => ({
@@ -166,7 +167,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'duplicate-meta-description': {
     group: 'descriptions',
     category: 'seo',
-    impact: 'low',
     effort: 'low',
     why: 'Identical descriptions make different pages look the same in search results.',
     action: (n) => ({
@@ -177,7 +177,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'http-status-code': {
     group: 'indexing',
     category: 'technical',
-    impact: 'high',
     effort: 'medium',
     why: 'Pages that answer with an error status are dropped from search results.',
     blocks: 'indexing',
@@ -190,7 +189,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'is-crawlable': {
     group: 'indexing',
     category: 'seo',
-    impact: 'high',
     effort: 'low',
     why: 'A noindex directive or a robots.txt rule keeps these pages out of search results entirely.',
     blocks: 'indexing',
@@ -203,7 +201,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'robots-txt': {
     group: 'indexing',
     category: 'technical',
-    impact: 'medium',
     effort: 'low',
     why: 'Invalid robots.txt directives can be ignored or misread by search engines.',
     action: () => ({
@@ -215,7 +212,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'broken-links': {
     group: 'links',
     category: 'technical',
-    impact: 'high',
     effort: 'low',
     why: 'Broken links lose visitors at the moment they were interested, and waste crawl budget.',
     action: (n) => ({
@@ -226,7 +222,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'redirect-chains': {
     group: 'links',
     category: 'technical',
-    impact: 'medium',
     effort: 'low',
     why: 'Each extra redirect hop slows the visit and dilutes the link’s value.',
     action: () => ({
@@ -238,7 +233,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'link-text': {
     group: 'links',
     category: 'seo',
-    impact: 'low',
     effort: 'low',
     why: 'Link text such as “click here” tells neither visitors nor search engines where a link goes.',
     action: (n) => ({
@@ -249,7 +243,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'crawlable-anchors': {
     group: 'links',
     category: 'technical',
-    impact: 'medium',
     effort: 'medium',
     why: 'Links without a real href cannot be followed by search engines.',
     action: (n) => ({
@@ -260,7 +253,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'image-alt': {
     group: 'images',
     category: 'content',
-    impact: 'medium',
     effort: 'low',
     why: 'Alternative text makes images accessible and lets them appear in image search.',
     action: (n) => ({
@@ -272,7 +264,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'image-size': {
     group: 'images',
     category: 'technical',
-    impact: 'medium',
     effort: 'medium',
     why: 'Oversized images are the most common reason small-business pages load slowly.',
     action: (n) => ({
@@ -284,7 +275,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   hreflang: {
     group: 'language',
     category: 'seo',
-    impact: 'low',
     effort: 'medium',
     why: 'Invalid hreflang links send visitors to the wrong language version.',
     action: (n) => ({
@@ -295,7 +285,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'html-has-lang': {
     group: 'language',
     category: 'technical',
-    impact: 'low',
     effort: 'low',
     why: 'Without a lang attribute, screen readers and translators guess the page language.',
     action: (n) => ({
@@ -306,7 +295,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   canonical: {
     group: 'canonical',
     category: 'seo',
-    impact: 'medium',
     effort: 'low',
     why: 'A wrong canonical link can tell search engines to ignore the page you want ranked.',
     action: (n) => ({
@@ -318,7 +306,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   viewport: {
     group: 'mobile',
     category: 'technical',
-    impact: 'high',
     effort: 'low',
     why: 'Search engines rank the mobile version of your site first.',
     action: (n) => ({
@@ -329,7 +316,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   h1: {
     group: 'headings',
     category: 'content',
-    impact: 'medium',
     effort: 'low',
     why: 'Pages with no H1, or several, make their main topic unclear.',
     action: (n) => ({
@@ -340,7 +326,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'thin-content': {
     group: 'content',
     category: 'content',
-    impact: 'high',
     effort: 'high',
     why: 'Pages under 200 words rarely rank and rarely answer a buyer’s questions.',
     action: (n) => ({
@@ -352,7 +337,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'structured-data': {
     group: 'structured-data',
     category: 'local',
-    impact: 'medium',
     effort: 'medium',
     why: 'Broken JSON-LD is ignored, so the rich results it was meant for never appear.',
     action: (n) => ({
@@ -364,7 +348,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'open-graph': {
     group: 'sharing',
     category: 'social',
-    impact: 'medium',
     effort: 'low',
     why: 'Without Open Graph tags, shared links show a random image or none at all.',
     action: (n) => ({
@@ -375,7 +358,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'social-profiles': {
     group: 'social-presence',
     category: 'social',
-    impact: 'medium',
     effort: 'low',
     why: 'Customers look for you on social networks; a link from your site confirms the profile is really yours.',
     action: () => ({
@@ -387,7 +369,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'server-response-time': {
     group: 'speed',
     category: 'technical',
-    impact: 'high',
     effort: 'high',
     why: 'A first byte slower than 600 ms delays every page view.',
     action: (n) => ({
@@ -398,7 +379,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   https: {
     group: 'security',
     category: 'technical',
-    impact: 'high',
     effort: 'medium',
     why: 'Browsers mark plain-HTTP pages as “Not secure”, which drives customers away.',
     action: (n) => ({
@@ -409,7 +389,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'mixed-content': {
     group: 'security',
     category: 'technical',
-    impact: 'medium',
     effort: 'low',
     why: 'Insecure resources on secure pages are blocked by browsers and break the page.',
     action: (n) => ({
@@ -420,7 +399,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   sitemap: {
     group: 'sitemap',
     category: 'seo',
-    impact: 'medium',
     effort: 'low',
     why: 'A missing or inaccurate sitemap slows the discovery of new and changed pages.',
     action: () => ({
@@ -432,7 +410,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'orphan-pages': {
     group: 'sitemap',
     category: 'seo',
-    impact: 'low',
     effort: 'low',
     why: 'Pages that no other page links to are rarely visited and rank poorly.',
     action: (n) => ({
@@ -445,7 +422,6 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
   'llms-txt': {
     group: 'ai-search',
     category: 'content',
-    impact: 'low',
     effort: 'low',
     why: 'AI assistants increasingly answer questions about local businesses; llms.txt tells them what matters.',
     action: () => ({
@@ -458,5 +434,8 @@ export const TEMPLATES: { readonly [K in AuditId]: AuditTemplate | null } = {
 
 /** The advice for an audit id as a stored report names it; undefined when there is none. */
 export function templateOf(auditId: string): AuditTemplate | undefined {
-  return isAuditId(auditId) ? (TEMPLATES[auditId] ?? undefined) : undefined;
+  if (!isAuditId(auditId)) return undefined;
+  const advice = TEMPLATES[auditId];
+  const impact = SEVERITY[auditId];
+  return advice && impact ? { ...advice, impact } : undefined;
 }

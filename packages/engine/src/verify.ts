@@ -1,7 +1,7 @@
+import type { ReportLike, RuleOutcome } from '@quento/analyzer/catalogue';
 import type { VerificationRule } from '@quento/contracts';
 import { pageKey } from '@quento/url';
 import { checkExternal, isExternalCheck } from './external.ts';
-import type { ReportLike, RuleOutcome } from './report.ts';
 
 /**
  * Checks an action's rule against a (later) analysis. A page that was not crawled again, or an

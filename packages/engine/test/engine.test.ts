@@ -1,5 +1,6 @@
 import { PlannedAction, Recommendation } from '@quento/contracts';
 import { describe, expect, it } from 'vitest';
+import type { ReportLike } from '../src/index.ts';
 import {
   checkRule,
   diffFindings,
@@ -9,7 +10,6 @@ import {
   priorityScore,
   quadrantOf,
 } from '../src/index.ts';
-import type { ReportLike } from '../src/report.ts';
 
 const pass = { score: 1, items: [] };
 const na = { score: null, items: [] };

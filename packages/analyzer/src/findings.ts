@@ -1,8 +1,9 @@
-import { AUDIT_CATALOGUE } from '@quento/analyzer/catalogue';
 import type { Finding, FindingCategory } from '@quento/contracts';
 import { pageKey } from '@quento/url';
-import type { AuditResultLike, ReportLike } from './report.ts';
-import { templateOf } from './templates.ts';
+import { isAuditId } from './audit-ids.ts';
+import { AUDIT_CATALOGUE } from './catalogue.ts';
+import type { AuditResultLike, ReportLike } from './report-like.ts';
+import { SEVERITY } from './severity.ts';
 
 /** Items kept per finding: enough to show the problem, small enough to store with every strategy. */
 const MAX_ITEMS = 10;
@@ -47,9 +48,9 @@ function mainCategory(auditId: string): FindingCategory {
   return best?.category ?? 'technical';
 }
 
-/** How much a failing audit matters to the owner: the impact of its advice. */
+/** How much a failing audit matters (SEVERITY); low for ids this analyzer does not know. */
 export function severityOf(auditId: string): Finding['severity'] {
-  return templateOf(auditId)?.impact ?? 'low';
+  return (isAuditId(auditId) ? SEVERITY[auditId] : null) ?? 'low';
 }
 
 function describe(auditId: string, title: string | undefined) {

@@ -1,5 +1,5 @@
 /**
- * The parts of an analyzer report the strategy engine reads. Structural on purpose: the engine
+ * The parts of an analyzer report that findings are read from (and the strategy engine reads). Structural on purpose: the engine
  * works from stored JSON (analyses.results), so it must not depend on the analyzer's classes.
  */
 export interface AuditResultLike {
