@@ -11,6 +11,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages/contracts/package.json packages/contracts/
 COPY packages/analyzer/package.json packages/analyzer/
+COPY packages/engine/package.json packages/engine/
+COPY packages/url/package.json packages/url/
 COPY apps/api/package.json apps/api/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.base.json ./

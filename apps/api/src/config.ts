@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { apiPackageRoot } from './lib/package-root.ts';
+import { apiPackageRoot } from './package-root.ts';
 
 // Environment flags arrive as strings; "false" and "0" must mean false (z.coerce.boolean would not).
 const flag = (fallback: boolean) =>

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client.ts';
 import { runMigrations } from '../src/db/migrate.ts';
 import { ensurePgliteTemplate, seedFromTemplate } from '../src/db/pglite-template.ts';
-import { apiPackageRoot } from '../src/lib/package-root.ts';
+import { apiPackageRoot } from '../src/package-root.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'quento-runtime-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,8 +1,9 @@
+import type { AuditId } from './audit-ids.ts';
 import { AUDITS } from './audits/index.ts';
 import { type CategoryId, CONFIG } from './config.ts';
 
 export interface AuditCatalogueEntry {
-  id: string;
+  id: AuditId;
   scope: 'page' | 'site';
   title: string;
   failureTitle: string;

@@ -1,3 +1,5 @@
+import type { AuditId } from './audit-ids.ts';
+
 /**
  * Which audits count towards which category, and how much (Lighthouse's default-config). An audit
  * may count in several categories. Not-applicable (null) audits weigh zero in the mean.
@@ -8,7 +10,7 @@ export interface CategoryConfig {
   title: string;
   /** Weight of the category in the overall score. */
   weight: number;
-  auditRefs: readonly { id: string; weight: number }[];
+  auditRefs: readonly { id: AuditId; weight: number }[];
 }
 
 export const CONFIG: { categories: Record<CategoryId, CategoryConfig> } = {

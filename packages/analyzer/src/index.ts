@@ -14,10 +14,9 @@ export type {
   SiteAudit,
 } from './audits/audit.ts';
 export { AUDITS, AUDITS_BY_ID } from './audits/index.ts';
-export { AUDIT_CATALOGUE, type AuditCatalogueEntry } from './catalogue.ts';
-export { type CategoryConfig, type CategoryId, CONFIG } from './config.ts';
+export * from './catalogue-index.ts';
+export type { CategoryConfig } from './config.ts';
 export { AnalyzerError, type AnalyzerErrorCode, ERRORS } from './errors.ts';
-export { collectFindings, type Finding } from './findings.ts';
 export { Fetcher, type FetchResult } from './net/fetcher.ts';
 export {
   assertPublicUrl,

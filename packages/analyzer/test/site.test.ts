@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Finding } from '@quento/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AnalysisReport, analyzeSite, collectFindings } from '../src/index.ts';
 import { FIXTURES, type FixtureServer, serveFixture } from './support/fixture-server.ts';
@@ -83,12 +84,14 @@ describe('shop fixture: planted problems', () => {
     expect(progress.at(-1)).toBe('done');
   });
 
-  it('collects findings with evidence for a strategy engine', () => {
+  it("collects findings (the contracts' Finding) with the evidence a strategy engine cites", () => {
     const findings = collectFindings(report);
-    const thin = findings.find((f) => f.auditId === 'thin-content');
-    expect(rel(thin?.pageUrls)).toEqual(['/about.html']);
-    expect(thin?.evidence[0]).toMatchObject({ threshold: 200 });
-    expect(findings.some((f) => f.auditId === 'technology')).toBe(false);
+    const thin = findings.find((f) => f.audit_id === 'thin-content');
+    expect(rel(thin?.pages)).toEqual(['/about.html']);
+    expect(thin).toMatchObject({ severity: 'high', pages_failing: 1, category: 'content' });
+    expect(thin?.measurements[0]).toMatchObject({ threshold: 200 });
+    expect(findings.some((f) => f.audit_id === 'technology')).toBe(false);
+    for (const f of findings) expect(Finding.parse(f)).toEqual(f);
   });
 });
 

@@ -82,8 +82,8 @@ describe('story-to-site audits on the bakery fixture', () => {
   });
 
   it('collectFindings carries the fix for this site', () => {
-    const services = collectFindings(withStory).find((f) => f.auditId === 'services-covered');
-    expect(services?.fixHint).toMatch(/^Add a page or a section about corporate arrangements/);
+    const services = collectFindings(withStory).find((f) => f.audit_id === 'services-covered');
+    expect(services?.fix).toMatch(/^Add a page or a section about corporate arrangements/);
   });
 
   it('finds the area without a page of its own', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Finding, Severity } from './findings.ts';
 import { LIMITS, text } from './strings.ts';
 
 export const AnalysisStatus = z.enum(['pending', 'running', 'completed', 'failed', 'cancelled']);
@@ -30,9 +31,6 @@ export const Scores = z.object({
   technical: z.number().nullable(),
 });
 export type Scores = z.infer<typeof Scores>;
-
-export const Severity = z.enum(['high', 'medium', 'low']);
-export type Severity = z.infer<typeof Severity>;
 
 export const TopFinding = z.object({
   audit_id: z.string(),
@@ -86,32 +84,6 @@ export const Analysis = z.object({
   completed_at: z.iso.datetime().nullable(),
 });
 export type Analysis = z.infer<typeof Analysis>;
-
-export const FindingCategory = z.enum(['seo', 'content', 'performance', 'social', 'technical']);
-export type FindingCategory = z.infer<typeof FindingCategory>;
-
-/** A value as an audit reported it: text, a number, yes/no, or nothing. */
-export const PlainValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-
-/** One failing audit, in the owner's words: what it means and what to do about it. */
-export const Finding = z.object({
-  audit_id: z.string(),
-  title: z.string(),
-  /** The category the audit weighs most in (it may count in others too). */
-  category: FindingCategory,
-  severity: Severity,
-  /** Why it matters, in plain language. */
-  explanation: z.string(),
-  /** What to do about it. */
-  fix: z.string(),
-  /** Pages where it failed (empty for site-wide audits). */
-  pages: z.array(z.string()),
-  /** A few offending items (elements, links, measured values), first few only. */
-  items: z.array(z.record(z.string(), PlainValue)),
-  /** Site-wide score of the audit, 0 (fails everywhere) to 1. */
-  score: z.number(),
-});
-export type Finding = z.infer<typeof Finding>;
 
 /** One analysis with the analyzer's full report and its failing audits, worst first. */
 export const AnalysisDetail = Analysis.extend({

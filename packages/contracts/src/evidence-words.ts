@@ -1,4 +1,4 @@
-import type { Evidence } from './strategy.ts';
+import type { Evidence } from './findings.ts';
 import {
   capital,
   count,

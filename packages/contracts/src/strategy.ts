@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Evidence } from './findings.ts';
 import { LIMITS, text } from './strings.ts';
 
 export const RecommendationCategory = z.enum([
@@ -17,23 +18,6 @@ export type Level = z.infer<typeof Level>;
 export const Priority = z.enum(['critical', 'high', 'medium', 'low']);
 export type Priority = z.infer<typeof Priority>;
 
-/** What an audit measured: the facts a recommendation rests on. */
-export const Evidence = z.object({
-  audit_id: z.string(),
-  scope: z.enum(['page', 'site']),
-  pages: z.array(z.string()),
-  /** How many crawled pages the audit applied to, and how many failed it. */
-  pages_checked: z.number().int().nonnegative(),
-  pages_failing: z.number().int().nonnegative(),
-  /** A few offending items exactly as the analyzer reported them. */
-  items: z.array(z.unknown()),
-  /** Summary values (counts, the score of a site audit). */
-  values: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
-  /** What the audit measured on each failing page (word counts, TTFB and thresholds), first few. */
-  measurements: z.array(z.record(z.string(), z.unknown())),
-});
-export type Evidence = z.infer<typeof Evidence>;
-
 export const Recommendation = z.object({
   id: z.string(),
   title: z.string(),
@@ -46,6 +30,18 @@ export const Recommendation = z.object({
   /** `audit` recommendations rest on findings; `strategic` ones come from the model. */
   source: z.enum(['audit', 'strategic']),
   evidence: z.array(Evidence),
+  /** The owner's goal this serves (one of the plan's `goals`); null when the plan has none. */
+  goal: z.string().nullable().optional(),
+  /**
+   * How the goal was matched: `page` the findings sit on a page tied to the goal (the catering
+   * page for "more catering bookings"), `topic` the fix is the kind the goal needs (social fixes
+   * for "more Instagram followers"), `general` neither (being found serves every goal).
+   */
+  goal_match: z.enum(['page', 'topic', 'general']).optional(),
+  /** The priority score: impact x reach / effort (see the engine's README). */
+  score: z.number().nonnegative().optional(),
+  /** Share of the site the findings touch, weighted by page importance, 0 to 1. */
+  reach: z.number().min(0).max(1).optional(),
 });
 export type Recommendation = z.infer<typeof Recommendation>;
 
@@ -115,6 +111,8 @@ export const StrategySummary = z.object({
   analysis_id: z.uuid().nullable(),
   title: z.string().nullable(),
   summary: z.string().nullable(),
+  /** The owner's goals the plan serves, in the owner's words (absent on older plans). */
+  goals: z.array(z.string()).optional(),
   status: z.string(),
   generated_by: z.enum(['engine', 'model']),
   created_at: z.iso.datetime(),

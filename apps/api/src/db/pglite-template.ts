@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiPackageRoot } from '../lib/package-root.ts';
+import { apiPackageRoot } from '../package-root.ts';
 import { openDatabase } from './client.ts';
 import { migrationsFolder, runMigrations } from './migrate.ts';
 

@@ -51,7 +51,14 @@ function fixtureToolkit(pageText = 'Fresh sourdough every morning. Order online.
         url,
         overallScore: 62,
         scores: { seo: 71, performance: 48 },
-        findings: [{ title: 'No meta description', severity: 'high' }],
+        findings: [
+          {
+            audit_id: 'meta-description',
+            title: 'No meta description',
+            severity: 'medium',
+            category: 'seo',
+          },
+        ],
       };
     },
     async socialProfiles(url) {

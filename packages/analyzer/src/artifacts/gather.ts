@@ -1,10 +1,11 @@
 // htmlparser2 (cheerio/slim) rather than parse5: several times faster to load and to parse, which
 // is most of the analyzer's CPU time. It builds no implicit <head>/<body>, handled below.
+
+import { resolveHref } from '@quento/url';
 import { load } from 'cheerio/slim';
 import { primaryLanguage } from '../computed/language.ts';
 import { countWords } from '../computed/words.ts';
 import type { FetchResult } from '../net/fetcher.ts';
-import { resolveHref } from '../net/url.ts';
 import type { LinkElement, PageArtifacts } from './types.ts';
 
 const HTML_TYPE = /^(text\/html|application\/xhtml\+xml)/i;

@@ -1,4 +1,5 @@
 import type { PageArtifacts, SiteArtifacts, TextResource } from '../artifacts/types.ts';
+import type { AuditId } from '../audit-ids.ts';
 
 /** A row of an audit's details: the offending element, URL or measured value. */
 export type AuditItem = Record<string, string | number | boolean | null>;
@@ -7,7 +8,8 @@ export type AuditItem = Record<string, string | number | boolean | null>;
 export type Evidence = Record<string, string | number | boolean | null | undefined>;
 
 export interface AuditMeta {
-  id: string;
+  /** Listed in AUDIT_IDS (audit-ids.ts). */
+  id: AuditId;
   /** Title when the audit passes. */
   title: string;
   /** Title when it fails. */

@@ -1,5 +1,5 @@
+import { normalizeUrl } from '@quento/url';
 import { linkGraph } from '../computed/link-graph.ts';
-import { normalizeUrl } from '../net/url.ts';
 import type { SiteAudit } from './audit.ts';
 
 /** Quento `orphan-pages`: every page in the sitemap is linked from some crawled page. */

@@ -1,5 +1,5 @@
+import { normalizeUrl } from '@quento/url';
 import { linkGraph } from '../computed/link-graph.ts';
-import { normalizeUrl } from '../net/url.ts';
 import type { AuditItem, SiteAudit } from './audit.ts';
 
 /** Quento `redirect-chains`: no URL of the site takes two or more redirects to resolve. */

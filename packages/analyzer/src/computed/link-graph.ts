@@ -1,5 +1,5 @@
+import { isSameSite, normalizeUrl } from '@quento/url';
 import type { SiteArtifacts } from '../artifacts/types.ts';
-import { isSameSite, normalizeUrl } from '../net/url.ts';
 import { memoize } from './memoize.ts';
 
 export interface LinkGraph {

@@ -1,5 +1,5 @@
+import { normalizeUrl } from '@quento/url';
 import type { PageArtifacts, SiteArtifacts } from '../artifacts/types.ts';
-import { normalizeUrl } from '../net/url.ts';
 import { memoize } from './memoize.ts';
 
 /** Pages with a document (HTML that loaded). */

@@ -1,8 +1,8 @@
+import { isSameSite, normalizeUrl } from '@quento/url';
 import { emptyArtifacts, gatherArtifacts, isHtmlResponse } from '../artifacts/gather.ts';
 import type { PageArtifacts, SiteArtifacts, TextResource } from '../artifacts/types.ts';
 import { parsedRobots, productToken } from '../computed/robots.ts';
 import type { Fetcher, FetchResult } from '../net/fetcher.ts';
-import { isSameSite, normalizeUrl } from '../net/url.ts';
 import type { ProgressEvent } from '../types.ts';
 import type { Renderer } from './renderer.ts';
 

@@ -1,7 +1,7 @@
+import { isSameSite } from '@quento/url';
 import { load } from 'cheerio/slim';
 import type { SitemapArtifact, TextResource } from '../artifacts/types.ts';
 import type { Fetcher } from '../net/fetcher.ts';
-import { isSameSite } from '../net/url.ts';
 
 const MAX_SITEMAPS = 10;
 const MAX_SITEMAP_URLS = 10_000;

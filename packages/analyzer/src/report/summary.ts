@@ -1,6 +1,11 @@
-import { AUDIT_CATALOGUE } from '../catalogue.ts';
+import { AUDIT_CATALOGUE, type AuditCatalogueEntry } from '../catalogue.ts';
 import { type CategoryId, CONFIG } from '../config.ts';
+import { collectFindings } from '../findings.ts';
 import type { AnalysisReport } from '../types.ts';
+
+const CATALOGUE: ReadonlyMap<string, AuditCatalogueEntry> = new Map(
+  AUDIT_CATALOGUE.map((e) => [e.id, e]),
+);
 
 export const CATEGORY_IDS = Object.keys(CONFIG.categories) as CategoryId[];
 
@@ -8,23 +13,18 @@ export function fmtScore(s: number | null | undefined): string {
   return s === null || s === undefined ? 'n/a' : String(s);
 }
 
-/** Failing audits with the number of pages affected, worst first. */
+/**
+ * Failing audits with the number of pages affected, worst first: the findings (collectFindings,
+ * the one Finding type) with their catalogue entries, for the renderers.
+ */
 export function failingAudits(report: AnalysisReport) {
-  return AUDIT_CATALOGUE.filter((a) => !a.informative)
-    .map((a) => {
-      const score = report.auditScores[a.id];
-      const pages =
-        a.scope === 'page'
-          ? report.pages.filter((p) => {
-              const s = p.audits[a.id]?.score;
-              return s !== null && s !== undefined && s < 1;
-            }).length
-          : 0;
-      const site = report.site.audits[a.id];
-      return { entry: a, score, pages, site };
-    })
-    .filter((x) => x.score !== null && x.score !== undefined && x.score < 1)
-    .sort((x, y) => (x.score ?? 0) - (y.score ?? 0));
+  return collectFindings(report).map((f) => ({
+    finding: f,
+    entry: CATALOGUE.get(f.audit_id)!,
+    score: f.score,
+    pages: f.scope === 'page' ? f.pages_failing : 0,
+    site: report.site.audits[f.audit_id],
+  }));
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,12 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gatherArtifacts, parseLinkHeader } from '../../src/artifacts/gather.ts';
+import { AUDIT_IDS, type AuditId } from '../../src/audit-ids.ts';
 import type { PageAudit } from '../../src/audits/audit.ts';
 import { AUDITS } from '../../src/audits/index.ts';
 import { AUDIT_CATALOGUE } from '../../src/catalogue.ts';
 import { CONFIG } from '../../src/config.ts';
 import type { FetchResult } from '../../src/net/fetcher.ts';
-import { isSameSite, normalizeUrl } from '../../src/net/url.ts';
 import { readModes } from '../../src/report/summary.ts';
 import { runPageAudits } from '../../src/runner.ts';
 import { computeScores, siteAuditScores } from '../../src/scoring.ts';
@@ -19,6 +19,9 @@ describe('audit catalogue and config', () => {
       .map((f) => f.replace(/\.ts$/, ''))
       .sort();
     expect(AUDITS.map((a) => a.meta.id).sort()).toEqual(files);
+  });
+  it('lists every audit id once in AUDIT_IDS, and nothing else', () => {
+    expect([...AUDIT_IDS].sort()).toEqual(AUDITS.map((a) => a.meta.id).sort());
   });
   it('config refers only to known audits and every scored audit counts somewhere', () => {
     const ids = new Set(AUDITS.map((a) => a.meta.id));
@@ -33,7 +36,8 @@ describe('runner', () => {
     const boom: PageAudit = {
       scope: 'page',
       meta: {
-        id: 'boom',
+        // A made-up audit: the runner must isolate any audit that throws.
+        id: 'boom' as AuditId,
         title: 'Boom',
         failureTitle: 'Boom',
         description: '',
@@ -195,18 +199,5 @@ describe('report summaries', () => {
     expect(readModes(report(['rendered', 'render-requested'], ['rendered', 'app-shell']))).toBe(
       '2 pages, rendered (1 application shell)',
     );
-  });
-});
-
-describe('URL normalisation', () => {
-  it('drops fragments and tracking parameters and sorts the query', () => {
-    expect(normalizeUrl('HTTPS://Shop.Example:443/a?b=2&utm_source=x&a=1#top')).toBe(
-      'https://shop.example/a?a=1&b=2',
-    );
-    expect(normalizeUrl('mailto:a@b.c')).toBeNull();
-  });
-  it('treats www and the bare domain as one site, other hosts as another', () => {
-    expect(isSameSite('https://www.shop.example/a', 'http://shop.example/')).toBe(true);
-    expect(isSameSite('https://blog.shop.example/', 'https://shop.example/')).toBe(false);
   });
 });

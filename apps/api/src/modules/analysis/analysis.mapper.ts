@@ -1,4 +1,3 @@
-import type { AnalysisReport } from '@quento/analyzer';
 import type { Analysis, AnalysisDetail, AnalysisStatus, AnalysisSummary } from '@quento/contracts';
 import { findingsOf } from './analysis.findings.ts';
 import type { AnalysisRow } from './analysis.repository.ts';
@@ -31,7 +30,6 @@ export function toAnalysisDetailDto(row: AnalysisRow): AnalysisDetail {
   return {
     ...toAnalysisDto(row),
     results,
-    // The stored report is the analyzer's own output (written by the runner).
-    findings: results ? findingsOf(results as unknown as AnalysisReport) : [],
+    findings: results ? findingsOf(results) : [],
   };
 }

@@ -1,9 +1,33 @@
+import { STORED_REPORT_VERSION, StoredReport } from '@quento/contracts';
 import { and, count, desc, eq, getTableColumns, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { analyses, conversations } from '../../db/schema.ts';
 
-export type AnalysisRow = typeof analyses.$inferSelect;
+type Row = typeof analyses.$inferSelect;
+/** An analysis as the repository hands it out: the stored report parsed once, by its schema. */
+export type AnalysisRow = Omit<Row, 'results'> & { results: StoredReport | null };
 export type NewAnalysis = typeof analyses.$inferInsert;
+
+/**
+ * Reads the stored report through its versioned schema (rows written before versions existed read
+ * as version 1). A row that does not parse is a bug in what wrote it, never the user's input.
+ */
+export function parseStoredReport(raw: unknown, id: string): StoredReport | null {
+  if (raw == null) return null;
+  const parsed = StoredReport.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(
+      `analysis ${id}: stored report does not match its schema: ${parsed.error.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+function toRow(row: Row): AnalysisRow;
+function toRow(row: Row | undefined): AnalysisRow | undefined;
+function toRow(row: Row | undefined): AnalysisRow | undefined {
+  return row && { ...row, results: parseStoredReport(row.results, row.id) };
+}
 
 export interface ListFilter {
   status?: string | undefined;
@@ -27,7 +51,7 @@ export class AnalysisRepository {
   async insert(row: NewAnalysis): Promise<AnalysisRow> {
     const [created] = await this.db.insert(analyses).values(row).returning();
     if (!created) throw new Error('analysis insert returned no row');
-    return created;
+    return toRow(created);
   }
 
   /** True when the conversation exists and belongs to the user. */
@@ -46,7 +70,7 @@ export class AnalysisRepository {
       .from(analyses)
       .where(and(eq(analyses.id, id), eq(analyses.userId, userId)))
       .limit(1);
-    return row;
+    return toRow(row);
   }
 
   async findByIdempotencyKey(userId: string, key: string): Promise<AnalysisRow | undefined> {
@@ -55,7 +79,7 @@ export class AnalysisRepository {
       .from(analyses)
       .where(and(eq(analyses.userId, userId), eq(analyses.idempotencyKey, key)))
       .limit(1);
-    return row;
+    return toRow(row);
   }
 
   async list(userId: string, f: ListFilter): Promise<{ rows: AnalysisRow[]; total: number }> {
@@ -96,7 +120,7 @@ export class AnalysisRepository {
       )
       .orderBy(desc(analyses.createdAt))
       .limit(1);
-    return prev;
+    return toRow(prev);
   }
 
   /** Completed analyses, oldest first, without their reports: the dashboard's score history. */
@@ -139,7 +163,7 @@ export class AnalysisRepository {
         ),
       )
       .returning();
-    return row;
+    return toRow(row);
   }
 
   /** False when the analysis is no longer running (deleted or cancelled): the job should stop. */
@@ -155,6 +179,7 @@ export class AnalysisRepository {
   async complete(
     id: string,
     data: {
+      /** The analyzer's report and what the run added; stored under the current version. */
       results: Record<string, unknown>;
       summary: Record<string, unknown>;
       previousAnalysisId: string | null;
@@ -167,7 +192,7 @@ export class AnalysisRepository {
         status: 'completed',
         progress: 100,
         currentStep: 'completed',
-        results: data.results,
+        results: StoredReport.parse({ ...data.results, version: STORED_REPORT_VERSION }),
         summary: data.summary,
         previousAnalysisId: data.previousAnalysisId,
         pagesDone: data.pagesDone,
@@ -175,7 +200,7 @@ export class AnalysisRepository {
       })
       .where(and(eq(analyses.id, id), eq(analyses.status, 'running')))
       .returning();
-    return row;
+    return toRow(row);
   }
 
   async fail(

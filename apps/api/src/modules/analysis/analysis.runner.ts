@@ -1,17 +1,12 @@
-import {
-  type AnalysisReport,
-  AnalyzerError,
-  analyzeSite,
-  type ProgressEvent,
-} from '@quento/analyzer';
+import { AnalyzerError, analyzeSite, type ProgressEvent } from '@quento/analyzer';
 import type { AnalysisEvent } from '@quento/contracts';
+import { diffFindings } from '@quento/engine';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ModelGateway } from '../../ai/models.ts';
 import type { Config } from '../../config.ts';
 import type { EventBus } from '../../events/bus.ts';
 import { type Job, JobCancelledError } from '../../jobs/queue.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
-import { diffFindings } from '../strategy/engine/findings.ts';
 import { contentAssessment, pageCollector } from './analysis.assessment.ts';
 import type { AnalysisRepository, AnalysisRow } from './analysis.repository.ts';
 import { storyForSite } from './analysis.story.ts';
@@ -216,10 +211,13 @@ export class AnalysisRunner {
       ...assessment,
     };
     if (previous?.results) {
-      const before = previous.results as unknown as AnalysisReport;
+      const before = previous.results;
       results.comparison = {
         previous_analysis_id: previous.id,
-        score_deltas: scoreDeltas(scoresOf(report), scoresOf(before)),
+        score_deltas: scoreDeltas(
+          scoresOf({ scores: report.scores, external: external.results }),
+          scoresOf(before),
+        ),
         findings: diffFindings(before, report),
       };
     }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type AnalysisReport, AnalyzerError, assertPublicUrl } from '@quento/analyzer';
+import { AnalyzerError, assertPublicUrl } from '@quento/analyzer';
 import type {
   Analysis,
   AnalysisComparison,
@@ -8,7 +8,10 @@ import type {
   AnalysisStatusResponse,
   CreateAnalysisRequest,
   ListAnalysesQuery,
+  StoredReport,
 } from '@quento/contracts';
+import { diffFindings } from '@quento/engine';
+import { siteKey as siteKeyOf } from '@quento/url';
 import type { Config } from '../../config.ts';
 import type { EventBus } from '../../events/bus.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
@@ -16,12 +19,10 @@ import { fromAnalyzerError } from '../../lib/analyzer-errors.ts';
 import { foreignKeyViolation, isUniqueViolation } from '../../lib/db-errors.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
-import { diffFindings } from '../strategy/engine/findings.ts';
 import { toAnalysisDetailDto, toAnalysisDto } from './analysis.mapper.ts';
 import type { AnalysisRepository, AnalysisRow } from './analysis.repository.ts';
 import { type AnalysisJobData, analysisChannel } from './analysis.runner.ts';
 import { scoreDeltas, scoresOf } from './analysis.summary.ts';
-import { siteKeyOf } from './site-key.ts';
 
 const conversationNotFound = () =>
   new AppError('NOT_FOUND', 'Conversation not found', { field: 'conversation_id' });
@@ -178,13 +179,8 @@ export class AnalysisService {
   /** Scores of `id` minus those of `otherId`; findings resolved and new since `otherId`. */
   async compare(userId: string, id: string, otherId: string): Promise<AnalysisComparison> {
     const [a, b] = await Promise.all([this.owned(userId, id), this.owned(userId, otherId)]);
-    for (const row of [a, b]) {
-      if (row.status !== 'completed' || !row.results) {
-        throw new AppError('ANALYSIS_NOT_COMPLETED', `Analysis ${row.id} has not completed`);
-      }
-    }
-    const after = a.results as unknown as AnalysisReport;
-    const before = b.results as unknown as AnalysisReport;
+    const after = completedReport(a);
+    const before = completedReport(b);
     return {
       analysis_id: a.id,
       other_id: b.id,
@@ -192,4 +188,11 @@ export class AnalysisService {
       findings: diffFindings(before, after),
     };
   }
+}
+
+function completedReport(row: AnalysisRow): StoredReport {
+  if (row.status !== 'completed' || !row.results) {
+    throw new AppError('ANALYSIS_NOT_COMPLETED', `Analysis ${row.id} has not completed`);
+  }
+  return row.results;
 }

@@ -1,7 +1,7 @@
 import type { BusinessStory } from '@quento/analyzer';
+import { siteKey } from '@quento/url';
 import { toBusinessStory } from '../profile/profile.mapper.ts';
 import type { ProfileRow } from '../profile/profile.repository.ts';
-import { siteKeyOf } from './site-key.ts';
 
 /**
  * The owner's story for an analysis of `websiteUrl`: the business profile's name, website and
@@ -13,6 +13,6 @@ export function storyForSite(
   websiteUrl: string,
 ): BusinessStory | null {
   if (!profile) return null;
-  if (profile.websiteUrl && siteKeyOf(profile.websiteUrl) !== siteKeyOf(websiteUrl)) return null;
+  if (profile.websiteUrl && siteKey(profile.websiteUrl) !== siteKey(websiteUrl)) return null;
   return toBusinessStory(profile);
 }

@@ -1,6 +1,6 @@
-import { type AnalysisReport, collectFindings } from '@quento/analyzer';
-import type { AnalysisSummary, CompetitorComparison, Scores, Severity } from '@quento/contracts';
-import { TEMPLATES } from '../strategy/engine/templates.ts';
+import type { AnalysisReport } from '@quento/analyzer';
+import type { AnalysisSummary, CompetitorComparison, Scores } from '@quento/contracts';
+import { blendScores, collectFindings } from '@quento/engine';
 import type { ExternalSeoResult } from './providers/index.ts';
 
 export const SCORE_KEYS = [
@@ -21,8 +21,23 @@ export interface CompetitorRun {
   error: string | null;
 }
 
-export function scoresOf(report: Pick<AnalysisReport, 'scores'> | null | undefined): Scores {
-  const s = (report?.scores ?? {}) as Record<string, number | null | undefined>;
+/**
+ * The scores of a report, with its PageSpeed and Moz figures blended in when it has them
+ * (the engine's blendScores).
+ */
+export function scoresOf(
+  report:
+    | {
+        scores?: Partial<Record<string, number | null>>;
+        external?: { provider: string; metrics: Record<string, unknown> }[];
+      }
+    | null
+    | undefined,
+): Scores {
+  const s: Partial<Record<string, number | null>> = blendScores(
+    report?.scores ?? {},
+    report?.external,
+  );
   return Object.fromEntries(
     SCORE_KEYS.map((k) => [k, typeof s[k] === 'number' ? s[k] : null]),
   ) as Scores;
@@ -39,13 +54,8 @@ export function scoreDeltas(a: Scores, b: Scores): Record<string, number | null>
   );
 }
 
-/** How much a failing audit matters, from the strategy engine's templates. */
-export function severityOf(auditId: string): Severity {
-  return TEMPLATES[auditId]?.impact ?? 'low';
-}
-
 function failing(report: AnalysisReport): Set<string> {
-  return new Set(collectFindings(report).map((f) => f.auditId));
+  return new Set(collectFindings(report).map((f) => f.audit_id));
 }
 
 /** Where a competitor stands against us, score by score and audit by audit. */
@@ -89,10 +99,10 @@ export function buildSummary(
   external: ExternalSeoResult[],
 ): AnalysisSummary {
   const findings = collectFindings(report).map((f) => ({
-    audit_id: f.auditId,
+    audit_id: f.audit_id,
     title: f.title,
-    severity: severityOf(f.auditId),
-    pages: f.pageUrls.length,
+    severity: f.severity,
+    pages: f.pages.length,
     score: Math.round(f.score * 100) / 100,
   }));
   const counts = { high: 0, medium: 0, low: 0 };
@@ -106,7 +116,7 @@ export function buildSummary(
     )
     .slice(0, TOP_FINDINGS);
   return {
-    scores: scoresOf(report),
+    scores: scoresOf({ scores: report.scores, external }),
     pages_analyzed: report.pages.length,
     findings: counts,
     top_findings: top,

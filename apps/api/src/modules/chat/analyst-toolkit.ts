@@ -2,10 +2,11 @@ import {
   type AnalysisReport,
   analyzeSite,
   assertPublicUrl,
-  collectFindings,
   DEFAULT_USER_AGENT,
   Fetcher,
 } from '@quento/analyzer';
+import { collectFindings } from '@quento/engine';
+import { registrableDomain, resolveHref } from '@quento/url';
 import {
   type AnalystToolkit,
   type FetchedPage,
@@ -13,7 +14,6 @@ import {
   type SocialProfile,
   verifyByFetching,
 } from '../../ai/index.ts';
-import { resolveHref } from './html.ts';
 
 export interface AnalystToolkitOptions {
   /** ALLOW_PRIVATE_NETWORKS: lifts the SSRF address check (tests, self-hosting). */
@@ -59,7 +59,7 @@ export function readHtml(html: string, baseUrl: string): Omit<FetchedPage, 'url'
     .slice(0, TEXT_LIMIT);
   const links: string[] = [];
   for (const m of html.matchAll(/<a\b[^>]*\bhref\s*=\s*["']([^"']+)["']/gi)) {
-    const abs = resolveHref(decodeEntities(m[1] ?? ''), baseUrl);
+    const abs = resolveHref(decodeEntities(m[1] ?? ''), baseUrl, { dropFragment: true });
     if (abs && !links.includes(abs)) links.push(abs);
     if (links.length >= LINK_LIMIT) break;
   }
@@ -114,11 +114,11 @@ export function createAnalystToolkit(options: AnalystToolkitOptions): AnalystToo
           .filter(([k]) => k !== 'overall')
           .map(([k, v]) => [k, v ?? null]),
       ),
-      findings: collectFindings(report, 10).map((f) => ({
-        id: f.auditId,
+      findings: collectFindings(report).map((f) => ({
+        audit_id: f.audit_id,
         title: f.title,
-        severity: f.score < 0.5 ? 'high' : f.score < 0.9 ? 'medium' : 'low',
-        ...(f.categories[0] ? { category: f.categories[0] } : {}),
+        severity: f.severity,
+        category: f.category,
       })),
     };
     return result;
@@ -128,13 +128,8 @@ export function createAnalystToolkit(options: AnalystToolkitOptions): AnalystToo
     const page = await fetchPage(url, signal);
     const found: SocialProfile[] = [];
     for (const link of page.links) {
-      let host: string;
-      try {
-        host = new URL(link).hostname.toLowerCase().replace(/^www\./, '');
-      } catch {
-        continue;
-      }
-      const network = SOCIAL_HOSTS[host];
+      // m.facebook.com and de-de.facebook.com are Facebook too: compare registrable domains.
+      const network = SOCIAL_HOSTS[registrableDomain(link) ?? ''];
       if (!network || found.some((p) => p.url === link)) continue;
       const handle = new URL(link).pathname.split('/').filter(Boolean)[0];
       found.push({ network, url: link, ...(handle ? { handle } : {}) });

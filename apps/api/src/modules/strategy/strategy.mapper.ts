@@ -44,6 +44,7 @@ export function toStrategySummaryDto(
     analysis_id: row.analysisId,
     title: row.title,
     summary: row.summary,
+    ...goalsOf(row),
     status: row.status,
     generated_by: row.generatedBy as StrategySummary['generated_by'],
     created_at: row.createdAt.toISOString(),
@@ -54,4 +55,10 @@ export function toStrategySummaryDto(
 
 export function recommendationsOf(row: StrategyRow): Recommendation[] {
   return (row.recommendations as Recommendation[] | null) ?? [];
+}
+
+/** The goals a plan was made for (kept in its metadata); plans made before goals have none. */
+function goalsOf(row: StrategyRow): { goals?: string[] } {
+  const goals = (row.metadata as { goals?: unknown } | null)?.goals;
+  return Array.isArray(goals) ? { goals: goals.filter((g) => typeof g === 'string') } : {};
 }

@@ -6,6 +6,7 @@ import type {
   StrategySummary,
   UpdateActionsRequest,
 } from '@quento/contracts';
+import { generateStrategy, PRIORITY_RANK, quadrantOf } from '@quento/engine';
 import type { FastifyBaseLogger } from 'fastify';
 import { tailorStrategy } from '../../ai/chains/strategy/index.ts';
 import type { ModelGateway } from '../../ai/models.ts';
@@ -14,7 +15,6 @@ import type { AnalysisRepository } from '../analysis/analysis.repository.ts';
 import { SCORE_KEYS } from '../analysis/analysis.summary.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
 import type { ProgressService } from '../users/progress.service.ts';
-import { generateStrategy, PRIORITY_RANK, quadrantOf, type ReportLike } from './engine/index.ts';
 import { type ExportFile, type ExportFormat, renderExport } from './export/index.ts';
 import { recommendationsOf, toActionDto, toStrategySummaryDto } from './strategy.mapper.ts';
 import type { StrategyRepository } from './strategy.repository.ts';
@@ -40,12 +40,16 @@ export class StrategyService {
     if (analysis.status !== 'completed' || !analysis.results) {
       throw new AppError('ANALYSIS_NOT_COMPLETED', 'The analysis has not completed yet');
     }
-    let plan = generateStrategy(analysis.results as unknown as ReportLike);
+    const profile = await this.deps.profiles.get(userId);
+    // The plan is the business's: named for it, opening with its goals, ranked by them.
+    let plan = generateStrategy(analysis.results, {
+      name: profile?.name ?? null,
+      goals: profile?.goals ?? [],
+    });
     let generatedBy: 'engine' | 'model' = 'engine';
-    const metadata: Record<string, unknown> = {};
+    const metadata: Record<string, unknown> = { goals: plan.goals };
     const gateway = this.deps.gateway;
     if (gateway?.isConfigured && plan.recommendations.length > 0) {
-      const profile = await this.deps.profiles.get(userId);
       try {
         const tailored = await tailorStrategy(gateway, {
           strategy: plan,

@@ -1,7 +1,7 @@
 import type { VerificationRule } from '@quento/contracts';
+import { checkRule } from '@quento/engine';
 import type { FastifyBaseLogger } from 'fastify';
 import type { AnalysisRow } from '../analysis/analysis.repository.ts';
-import { checkRule, type ReportLike } from './engine/index.ts';
 import type { StrategyRepository } from './strategy.repository.ts';
 
 /**
@@ -16,7 +16,7 @@ export class StrategyVerifier {
 
   readonly afterAnalysis = async (analysis: AnalysisRow): Promise<void> => {
     if (!analysis.siteKey || !analysis.results) return;
-    const report = analysis.results as unknown as ReportLike;
+    const report = analysis.results;
     const actions = await this.repo.verifiableActions(analysis.userId, analysis.siteKey);
     const verified: string[] = [];
     const flagged: string[] = [];

@@ -5,8 +5,8 @@ import {
   SystemMessage,
 } from '@langchain/core/messages';
 import type { PlannedAction, Recommendation } from '@quento/contracts';
-import type { EngineStrategy } from '../../../modules/strategy/engine/generate.ts';
-import { priorityOf } from '../../../modules/strategy/engine/priority.ts';
+import type { EngineStrategy } from '@quento/engine';
+import { priorityOf } from '@quento/engine';
 import {
   addUsage,
   type CallOptions,
@@ -91,7 +91,13 @@ export function applyTailoring(base: EngineStrategy, t: Tailoring): EngineStrate
       verification: null,
     });
   }
-  return { ...base, summary: t.summary.trim(), recommendations: [...audit, ...strategic], actions };
+  // The plan still opens with the business and its goals, whatever the model wrote after it.
+  const written = t.summary.trim();
+  const summary =
+    base.goals.length === 0 || written.startsWith(base.opening)
+      ? written
+      : `${base.opening} ${written}`;
+  return { ...base, summary, recommendations: [...audit, ...strategic], actions };
 }
 
 /**

@@ -1,8 +1,8 @@
+import { generateStrategy } from '@quento/engine';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ICAL from 'ical.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
-import { generateStrategy } from '../engine/index.ts';
 import { type ExportInput, renderExport } from './index.ts';
 
 const HOME = 'https://bakery.test/';

@@ -14,7 +14,7 @@ import type { ExportAction, ExportInput } from './types.ts';
 
 /** What every format needs to say the same things in the same words. */
 
-const FAILURE_TITLE = new Map(AUDIT_CATALOGUE.map((e) => [e.id, e.failureTitle]));
+const FAILURE_TITLE = new Map<string, string>(AUDIT_CATALOGUE.map((e) => [e.id, e.failureTitle]));
 
 /** The name of a check as the owner reads it ("Links do not have descriptive text"). */
 export function checkName(auditId: string): string {

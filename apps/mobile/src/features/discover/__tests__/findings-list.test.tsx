@@ -7,6 +7,11 @@ const MENU = 'https://rise.example/menu';
 const findings: Finding[] = [
   {
     audit_id: 'link-text',
+    scope: 'page',
+    pages_checked: 3,
+    pages_failing: 1,
+    values: {},
+    measurements: [],
     title: 'Links do not have descriptive text',
     category: 'seo',
     severity: 'medium',
@@ -21,6 +26,11 @@ const findings: Finding[] = [
   },
   {
     audit_id: 'document-title',
+    scope: 'page',
+    pages_checked: 3,
+    pages_failing: 1,
+    values: {},
+    measurements: [],
     title: 'Document does not have a `<title>` element',
     category: 'seo',
     severity: 'high',

@@ -1,6 +1,7 @@
 /** The analyst's four read-only tools, bound to one run's toolkit, scope and gateway. */
 import { type AIMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { type StructuredToolInterface, tool } from '@langchain/core/tools';
+import { parseWebAddress } from '@quento/url';
 import { z } from 'zod';
 import { addUsage, type ModelGateway, type TokenUsage, usageOf } from '../../../models.ts';
 import { type BusinessProfile, describeProfile } from '../../../profile.ts';
@@ -78,14 +79,10 @@ async function suggestCompetitors(ctx: ToolRunContext): Promise<string[]> {
     : [];
 }
 
+/** A site's origin from an address (a non-default port kept: :8080 is another site). */
 function normalize(url: string): string | null {
-  try {
-    const u = new URL(/^https?:\/\//i.test(url) ? url : `https://${url}`);
-    // Keep a non-default port: a site on :8080 is not the one on :443.
-    return u.hostname.includes('.') ? `${u.protocol}//${u.host.toLowerCase()}` : null;
-  } catch {
-    return null;
-  }
+  const u = parseWebAddress(url);
+  return u?.hostname.includes('.') ? u.origin : null;
 }
 
 export function buildAnalystTools(ctx: ToolRunContext): StructuredToolInterface[] {

@@ -1,3 +1,5 @@
+import type { Finding } from '@quento/contracts';
+import { originKey, parseWebAddress } from '@quento/url';
 /**
  * What the analyst's tools need from the outside world. The lead plugs in the analyzer package;
  * tests plug in fixtures. Every method is read-only.
@@ -13,7 +15,8 @@ export interface PageAnalysis {
   url: string;
   overallScore?: number | null | undefined;
   scores: Record<string, number | null>;
-  findings: Array<{ id?: string; title: string; severity?: string; category?: string }>;
+  /** The analysis's findings, in the words of the one Finding type (contracts). */
+  findings: Pick<Finding, 'audit_id' | 'title' | 'severity' | 'category'>[];
 }
 
 export interface SocialProfile {
@@ -69,37 +72,16 @@ export class UrlScope {
     for (const u of urls) this.allow(u);
   }
 
-  static hostOf(url: string): string | null {
-    try {
-      return new URL(/^https?:\/\//i.test(url) ? url : `https://${url}`).hostname
-        .toLowerCase()
-        .replace(/^www\./, '');
-    } catch {
-      return null;
-    }
-  }
-
-  /** `scheme://host:port` with `www.` dropped and the default port written out. */
-  static originOf(url: string): string | null {
-    try {
-      const u = new URL(url);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-      const port = u.port || (u.protocol === 'https:' ? '443' : '80');
-      return `${u.protocol}//${u.hostname.toLowerCase().replace(/^www\./, '')}:${port}`;
-    } catch {
-      return null;
-    }
-  }
-
   /** An address the owner gave; without a scheme it means https. */
   allow(url: string): void {
-    const origin = UrlScope.originOf(/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : `https://${url}`);
+    const address = parseWebAddress(url);
+    const origin = address && originKey(address);
     if (origin) this.origins.add(origin);
   }
 
   allows(url: string): boolean {
     if (!/^https?:\/\//i.test(url)) return false;
-    const origin = UrlScope.originOf(url);
+    const origin = originKey(url);
     return origin !== null && this.origins.has(origin);
   }
 }

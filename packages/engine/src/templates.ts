@@ -1,109 +1,33 @@
+import { type AuditId, isAuditId, SEVERITY } from '@quento/analyzer/catalogue';
 import type { Level, RecommendationCategory } from '@quento/contracts';
 
 /** How one audit's failure turns into advice. Recommendations group audits that share a fix. */
 export interface AuditTemplate {
-  group: string;
+  group: GroupId;
   category: RecommendationCategory;
+  /** Impact when the fix is done: for audits, their severity. */
   impact: Level;
   effort: Level;
   /** Why this matters to a business owner, in one or two sentences. */
   why: string;
   /** The action that fixes it, for `n` affected pages (or the site). */
   action: (n: number) => { title: string; description: string };
+  /**
+   * What a failure blocks, when it does: pages kept out of search (`indexing`) or a customer's
+   * way to get in touch (`contact`). Only these can be critical.
+   */
+  blocks?: 'indexing' | 'contact';
 }
+
+/** Advice for an analyzer audit: its impact is the audit's severity (the analyzer's SEVERITY). */
+export type AuditAdvice = Omit<AuditTemplate, 'impact'>;
 
 export interface GroupTemplate {
   title: string;
   description: string;
 }
 
-// ─── Story-to-site audits (issue 13, branch i13-story) ──────────────────────────────────────────
-// Advice for the five audits that judge the site against the owner's story. A separate block so
-// it moves as one into packages/engine (typed by audit id) at merge; spread into GROUPS and
-// TEMPLATES below.
-export const STORY_GROUPS: Record<string, GroupTemplate> = {
-  'local-details': {
-    title: 'Show the same name, address, phone and hours everywhere',
-    description:
-      'Your site, its structured data and your listings should give customers and search engines one set of details: the ones you told us.',
-  },
-  'services-and-areas': {
-    title: 'Describe every service you offer and every area you serve',
-    description:
-      'People search for a service and a place. Each service you offer and each area you work in needs words, and ideally a page, on your site.',
-  },
-  'contact-path': {
-    title: 'Make it one tap to call or book',
-    description:
-      'A customer ready to buy should be able to call or book from the home page, or one click from it.',
-  },
-};
-
-export const STORY_TEMPLATES: Record<string, AuditTemplate> = {
-  'nap-consistency': {
-    group: 'local-details',
-    category: 'seo',
-    impact: 'high',
-    effort: 'low',
-    why: 'A phone number or address that differs between pages sends customers to the wrong place and weakens your local ranking.',
-    action: () => ({
-      title: 'Correct the name, address and phone number where they differ',
-      description:
-        'Use the details you gave us on every page: the footer, the contact page and every tap-to-call link. The analysis lists each place a different one appears.',
-    }),
-  },
-  'local-business-schema': {
-    group: 'local-details',
-    category: 'seo',
-    impact: 'medium',
-    effort: 'low',
-    why: 'Search engines and map listings read your address, phone number and opening hours from LocalBusiness structured data.',
-    action: () => ({
-      title: 'Add or update the LocalBusiness structured data on the home page',
-      description:
-        'Give one LocalBusiness block (or a subtype such as Bakery) with your current name, address, telephone, opening hours and the areas you serve.',
-    }),
-  },
-  'services-covered': {
-    group: 'services-and-areas',
-    category: 'content',
-    impact: 'high',
-    effort: 'medium',
-    why: 'Customers only find you for what your site says you do: a service it never mentions brings no enquiries.',
-    action: () => ({
-      title: 'Describe each missing service on the site',
-      description:
-        'For each service you offer that the site never mentions, write a section or a page with the service in its heading: what it is, who it is for, and how to order it.',
-    }),
-  },
-  'areas-covered': {
-    group: 'services-and-areas',
-    category: 'content',
-    impact: 'medium',
-    effort: 'medium',
-    why: 'People search with a place name; an area your site never names, or that has no page, rarely brings customers from there.',
-    action: () => ({
-      title: 'Name every area you serve and give each one a page',
-      description:
-        'Add the missing areas to your site, and a page for each area you serve that says what you offer there and how to reach you.',
-    }),
-  },
-  'contact-path': {
-    group: 'contact-path',
-    category: 'content',
-    impact: 'high',
-    effort: 'low',
-    why: 'A customer ready to get in touch leaves when calling or booking takes a search.',
-    action: () => ({
-      title: 'Add a tap-to-call number and a contact or booking form',
-      description:
-        'Put your phone number on the home page as a tel: link, and a contact or booking form on the home page or one click from it.',
-    }),
-  },
-};
-// ─── End of the story-to-site block ─────────────────────────────────────────────────────────────
-
-export const GROUPS: Record<string, GroupTemplate> = {
+export const GROUPS = {
   titles: {
     title: 'Give every page a unique, descriptive title',
     description:
@@ -184,21 +108,51 @@ export const GROUPS: Record<string, GroupTemplate> = {
     description:
       'The sitemap tells search engines which pages exist. Listing dead URLs wastes crawl budget, and pages that nothing links to are hard to find.',
   },
+  'page-speed': {
+    title: 'Make your pages load faster on phones',
+    description:
+      'Google’s PageSpeed test measures how long your pages take to show on a typical phone. Slow pages lose visitors before they see your offer.',
+  },
+  authority: {
+    title: 'Earn links from trusted local sites',
+    description:
+      'Search engines trust a site that other good sites link to. Local directories, suppliers, partners and press can link to you.',
+  },
   'ai-search': {
     title: 'Get ready for AI search assistants',
     description:
       'An /llms.txt file gives AI assistants a short, curated map of your business and your most important pages.',
   },
-  ...STORY_GROUPS,
-};
+  // The story-to-site audits: the site judged against what the owner told us.
+  'local-details': {
+    title: 'Show the same name, address, phone and hours everywhere',
+    description:
+      'Your site, its structured data and your listings should give customers and search engines one set of details: the ones you told us.',
+  },
+  'services-and-areas': {
+    title: 'Describe every service you offer and every area you serve',
+    description:
+      'People search for a service and a place. Each service you offer and each area you work in needs words, and ideally a page, on your site.',
+  },
+  'contact-path': {
+    title: 'Make it one tap to call or book',
+    description:
+      'A customer ready to buy should be able to call or book from the home page, or one click from it.',
+  },
+} as const satisfies Record<string, GroupTemplate>;
+
+export type GroupId = keyof typeof GROUPS;
 
 const pages = (n: number) => (n === 1 ? '1 page' : `${n} pages`);
 
-export const TEMPLATES: Record<string, AuditTemplate> = {
+/**
+ * Advice for every audit, keyed by the analyzer's audit ids: a new audit without an entry here
+ * fails the typecheck. `null` marks an informative audit (no pass or fail, nothing to advise).
+ */
+export const TEMPLATES: { readonly [K in AuditId]: AuditAdvice | null } = {
   'document-title': {
     group: 'titles',
     category: 'seo',
-    impact: 'high',
     effort: 'low',
     why: 'Pages without a title show a bare URL in search results and get far fewer clicks.',
     action: (n) => ({
@@ -209,7 +163,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'duplicate-title': {
     group: 'titles',
     category: 'seo',
-    impact: 'medium',
     effort: 'low',
     why: 'When several pages share a title, search engines cannot tell which one to show.',
     action: (n) => ({
@@ -220,7 +173,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'meta-description': {
     group: 'descriptions',
     category: 'seo',
-    impact: 'medium',
     effort: 'low',
     why: 'Without a description, search engines show a random snippet of the page.',
     action: (n) => ({
@@ -231,7 +183,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'duplicate-meta-description': {
     group: 'descriptions',
     category: 'seo',
-    impact: 'low',
     effort: 'low',
     why: 'Identical descriptions make different pages look the same in search results.',
     action: (n) => ({
@@ -242,9 +193,9 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'http-status-code': {
     group: 'indexing',
     category: 'technical',
-    impact: 'high',
     effort: 'medium',
     why: 'Pages that answer with an error status are dropped from search results.',
+    blocks: 'indexing',
     action: (n) => ({
       title: `Fix error responses on ${pages(n)}`,
       description:
@@ -254,9 +205,9 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'is-crawlable': {
     group: 'indexing',
     category: 'seo',
-    impact: 'high',
     effort: 'low',
     why: 'A noindex directive or a robots.txt rule keeps these pages out of search results entirely.',
+    blocks: 'indexing',
     action: (n) => ({
       title: `Allow search engines to index ${pages(n)}`,
       description:
@@ -266,7 +217,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'robots-txt': {
     group: 'indexing',
     category: 'technical',
-    impact: 'medium',
     effort: 'low',
     why: 'Invalid robots.txt directives can be ignored or misread by search engines.',
     action: () => ({
@@ -278,7 +228,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'broken-links': {
     group: 'links',
     category: 'technical',
-    impact: 'high',
     effort: 'low',
     why: 'Broken links lose visitors at the moment they were interested, and waste crawl budget.',
     action: (n) => ({
@@ -289,7 +238,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'redirect-chains': {
     group: 'links',
     category: 'technical',
-    impact: 'medium',
     effort: 'low',
     why: 'Each extra redirect hop slows the visit and dilutes the link’s value.',
     action: () => ({
@@ -301,7 +249,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'link-text': {
     group: 'links',
     category: 'seo',
-    impact: 'low',
     effort: 'low',
     why: 'Link text such as “click here” tells neither visitors nor search engines where a link goes.',
     action: (n) => ({
@@ -312,7 +259,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'crawlable-anchors': {
     group: 'links',
     category: 'technical',
-    impact: 'medium',
     effort: 'medium',
     why: 'Links without a real href cannot be followed by search engines.',
     action: (n) => ({
@@ -323,7 +269,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'image-alt': {
     group: 'images',
     category: 'content',
-    impact: 'medium',
     effort: 'low',
     why: 'Alternative text makes images accessible and lets them appear in image search.',
     action: (n) => ({
@@ -335,7 +280,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'image-size': {
     group: 'images',
     category: 'technical',
-    impact: 'medium',
     effort: 'medium',
     why: 'Oversized images are the most common reason small-business pages load slowly.',
     action: (n) => ({
@@ -347,7 +291,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   hreflang: {
     group: 'language',
     category: 'seo',
-    impact: 'low',
     effort: 'medium',
     why: 'Invalid hreflang links send visitors to the wrong language version.',
     action: (n) => ({
@@ -358,7 +301,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'html-has-lang': {
     group: 'language',
     category: 'technical',
-    impact: 'low',
     effort: 'low',
     why: 'Without a lang attribute, screen readers and translators guess the page language.',
     action: (n) => ({
@@ -369,7 +311,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   canonical: {
     group: 'canonical',
     category: 'seo',
-    impact: 'medium',
     effort: 'low',
     why: 'A wrong canonical link can tell search engines to ignore the page you want ranked.',
     action: (n) => ({
@@ -381,7 +322,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   viewport: {
     group: 'mobile',
     category: 'technical',
-    impact: 'high',
     effort: 'low',
     why: 'Search engines rank the mobile version of your site first.',
     action: (n) => ({
@@ -392,7 +332,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   h1: {
     group: 'headings',
     category: 'content',
-    impact: 'medium',
     effort: 'low',
     why: 'Pages with no H1, or several, make their main topic unclear.',
     action: (n) => ({
@@ -403,7 +342,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'thin-content': {
     group: 'content',
     category: 'content',
-    impact: 'high',
     effort: 'high',
     why: 'Pages under 200 words rarely rank and rarely answer a buyer’s questions.',
     action: (n) => ({
@@ -415,7 +353,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'structured-data': {
     group: 'structured-data',
     category: 'local',
-    impact: 'medium',
     effort: 'medium',
     why: 'Broken JSON-LD is ignored, so the rich results it was meant for never appear.',
     action: (n) => ({
@@ -427,7 +364,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'open-graph': {
     group: 'sharing',
     category: 'social',
-    impact: 'medium',
     effort: 'low',
     why: 'Without Open Graph tags, shared links show a random image or none at all.',
     action: (n) => ({
@@ -438,7 +374,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'social-profiles': {
     group: 'social-presence',
     category: 'social',
-    impact: 'medium',
     effort: 'low',
     why: 'Customers look for you on social networks; a link from your site confirms the profile is really yours.',
     action: () => ({
@@ -450,7 +385,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'server-response-time': {
     group: 'speed',
     category: 'technical',
-    impact: 'high',
     effort: 'high',
     why: 'A first byte slower than 600 ms delays every page view.',
     action: (n) => ({
@@ -461,7 +395,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   https: {
     group: 'security',
     category: 'technical',
-    impact: 'high',
     effort: 'medium',
     why: 'Browsers mark plain-HTTP pages as “Not secure”, which drives customers away.',
     action: (n) => ({
@@ -472,7 +405,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'mixed-content': {
     group: 'security',
     category: 'technical',
-    impact: 'medium',
     effort: 'low',
     why: 'Insecure resources on secure pages are blocked by browsers and break the page.',
     action: (n) => ({
@@ -483,7 +415,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   sitemap: {
     group: 'sitemap',
     category: 'seo',
-    impact: 'medium',
     effort: 'low',
     why: 'A missing or inaccurate sitemap slows the discovery of new and changed pages.',
     action: () => ({
@@ -495,7 +426,6 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
   'orphan-pages': {
     group: 'sitemap',
     category: 'seo',
-    impact: 'low',
     effort: 'low',
     why: 'Pages that no other page links to are rarely visited and rank poorly.',
     action: (n) => ({
@@ -504,10 +434,10 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
         'Add links from your navigation or related pages, or remove pages you no longer need.',
     }),
   },
+  technology: null,
   'llms-txt': {
     group: 'ai-search',
     category: 'content',
-    impact: 'low',
     effort: 'low',
     why: 'AI assistants increasingly answer questions about local businesses; llms.txt tells them what matters.',
     action: () => ({
@@ -516,5 +446,69 @@ export const TEMPLATES: Record<string, AuditTemplate> = {
         'Start with a # title line, a one-paragraph summary and links to your main pages.',
     }),
   },
-  ...STORY_TEMPLATES,
+  // The story-to-site audits.
+  'nap-consistency': {
+    group: 'local-details',
+    category: 'seo',
+    effort: 'low',
+    why: 'A phone number or address that differs between pages sends customers to the wrong place and weakens your local ranking.',
+    action: () => ({
+      title: 'Correct the name, address and phone number where they differ',
+      description:
+        'Use the details you gave us on every page: the footer, the contact page and every tap-to-call link. The analysis lists each place a different one appears.',
+    }),
+  },
+  'local-business-schema': {
+    group: 'local-details',
+    category: 'seo',
+    effort: 'low',
+    why: 'Search engines and map listings read your address, phone number and opening hours from LocalBusiness structured data.',
+    action: () => ({
+      title: 'Add or update the LocalBusiness structured data on the home page',
+      description:
+        'Give one LocalBusiness block (or a subtype such as Bakery) with your current name, address, telephone, opening hours and the areas you serve.',
+    }),
+  },
+  'services-covered': {
+    group: 'services-and-areas',
+    category: 'content',
+    effort: 'medium',
+    why: 'Customers only find you for what your site says you do: a service it never mentions brings no enquiries.',
+    action: () => ({
+      title: 'Describe each missing service on the site',
+      description:
+        'For each service you offer that the site never mentions, write a section or a page with the service in its heading: what it is, who it is for, and how to order it.',
+    }),
+  },
+  'areas-covered': {
+    group: 'services-and-areas',
+    category: 'content',
+    effort: 'medium',
+    why: 'People search with a place name; an area your site never names, or that has no page, rarely brings customers from there.',
+    action: () => ({
+      title: 'Name every area you serve and give each one a page',
+      description:
+        'Add the missing areas to your site, and a page for each area you serve that says what you offer there and how to reach you.',
+    }),
+  },
+  'contact-path': {
+    group: 'contact-path',
+    category: 'content',
+    blocks: 'contact',
+    effort: 'low',
+    why: 'A customer ready to get in touch leaves when calling or booking takes a search.',
+    action: () => ({
+      title: 'Add a tap-to-call number and a contact or booking form',
+      description:
+        'Put your phone number on the home page as a tel: link, and a contact or booking form on the home page or one click from it.',
+    }),
+  },
 };
+
+/** The advice for an audit id as a stored report names it; undefined when there is none. */
+export function templateOf(auditId: string): AuditTemplate | undefined {
+  if (!isAuditId(auditId)) return undefined;
+  const advice = TEMPLATES[auditId];
+  const impact = SEVERITY[auditId];
+  return advice && impact ? { ...advice, impact } : undefined;
+}

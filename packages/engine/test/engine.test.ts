@@ -1,7 +1,15 @@
 import { PlannedAction, Recommendation } from '@quento/contracts';
 import { describe, expect, it } from 'vitest';
-import { checkRule, diffFindings, generateStrategy, priorityOf, quadrantOf } from './index.ts';
-import type { ReportLike } from './report.ts';
+import type { ReportLike } from '../src/index.ts';
+import {
+  checkRule,
+  diffFindings,
+  generateStrategy,
+  priorityBand,
+  priorityOf,
+  priorityScore,
+  quadrantOf,
+} from '../src/index.ts';
 
 const pass = { score: 1, items: [] };
 const na = { score: null, items: [] };
@@ -61,8 +69,14 @@ describe('generateStrategy', () => {
     for (const a of s.actions) expect(PlannedAction.parse(a)).toEqual(a);
 
     const ids = s.recommendations.map((r) => r.id);
-    // Both critical; the site-wide failure weighs more than one page in three.
-    expect(ids).toEqual(['rec-links', 'rec-titles', 'rec-content']);
+    // Site-wide broken links reach every page (score 3 x 1 / 1); the missing title on /about and
+    // the thin /about and /contact tie at 0.5, and the one failing on more pages goes first.
+    expect(ids).toEqual(['rec-links', 'rec-content', 'rec-titles']);
+    expect(s.recommendations.map((r) => [r.priority, r.score])).toEqual([
+      ['high', 3],
+      ['medium', 0.5],
+      ['medium', 0.5],
+    ]);
     const content = s.recommendations.find((r) => r.id === 'rec-content')!;
     expect(content.evidence).toHaveLength(1);
     expect(content.evidence[0]).toMatchObject({
@@ -141,11 +155,13 @@ describe('generateStrategy', () => {
 });
 
 describe('priority and quadrants', () => {
-  it('ranks impact over effort', () => {
-    expect(priorityOf('high', 'low')).toBe('critical');
+  it('ranks impact over effort, and never calls a fix critical unless it blocks something', () => {
+    expect(priorityOf('high', 'low')).toBe('high');
     expect(priorityOf('high', 'medium')).toBe('high');
     expect(priorityOf('medium', 'medium')).toBe('medium');
     expect(priorityOf('low', 'high')).toBe('low');
+    expect(priorityBand(priorityScore('high', 0.5, 'low'), true)).toBe('critical');
+    expect(priorityBand(priorityScore('high', 0.1, 'low'), true)).toBe('low');
     expect(quadrantOf('high', 'low')).toBe('quick_wins');
     expect(quadrantOf('high', 'high')).toBe('major_projects');
     expect(quadrantOf('low', 'low')).toBe('fill_ins');

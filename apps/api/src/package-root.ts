@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The API package's folder (apps/api), found from wherever this code runs: its sources
- * (src/lib/) or the built bundle (dist/), whose files sit at another depth.
+ * (src/) or the built bundle (dist/).
  */
 function findPackageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));

@@ -1,5 +1,5 @@
 /**
- * The parts of an analyzer report the strategy engine reads. Structural on purpose: the engine
+ * The parts of an analyzer report that findings are read from (and the strategy engine reads). Structural on purpose: the engine
  * works from stored JSON (analyses.results), so it must not depend on the analyzer's classes.
  */
 export interface AuditResultLike {
@@ -7,6 +7,8 @@ export interface AuditResultLike {
   items?: unknown[];
   explanation?: string;
   title?: string;
+  /** The fix for this site, when the audit can name it (the story audits do). */
+  fixHint?: string;
   /** Measured values (the analyzer's `evidence`): word counts, TTFB, thresholds. */
   evidence?: Record<string, unknown>;
   error?: unknown;
@@ -23,17 +25,9 @@ export interface ReportLike {
   pages: PageLike[];
   site: { audits: Record<string, AuditResultLike | undefined> };
   scores?: Record<string, number | null | undefined>;
+  /** Third-party figures (PageSpeed, Moz) collected with the analysis, when keys were set. */
+  external?: { provider: string; metrics: Record<string, unknown> }[];
 }
 
-/** URLs compare equal across analyses when they differ only by fragment or a trailing slash. */
-export function urlKey(raw: string): string {
-  try {
-    const u = new URL(raw);
-    u.hash = '';
-    let path = u.pathname;
-    if (path.length > 1 && path.endsWith('/')) path = path.slice(0, -1);
-    return `${u.protocol}//${u.host.toLowerCase()}${path}${u.search}`;
-  } catch {
-    return raw;
-  }
-}
+/** What a verification rule says about a (later) analysis. */
+export type RuleOutcome = 'pass' | 'fail' | 'unknown';
