@@ -126,6 +126,11 @@ export class AuthService {
         { event: 'refresh_token_reuse', userId: result.userId, familyId: result.familyId },
         'refresh token reused; family revoked',
       );
+      // The access tokens go too, as on logout: the thief's came from this family.
+      await this.d.versions.changed(
+        result.userId,
+        await this.d.users.bumpTokenVersion(result.userId),
+      );
       throw errors.invalidRefreshToken();
     }
     return this.pair(result.userId, result.tokenId);
