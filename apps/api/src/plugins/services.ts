@@ -100,7 +100,10 @@ export default fp(
         gateway: app.ai.gateway,
         retriever: app.ai.retriever,
         log: app.log,
-        toolkit: createAnalystToolkit({ allowPrivate: config.ALLOW_PRIVATE_NETWORKS }),
+        toolkit: createAnalystToolkit({
+          allowPrivate: config.ALLOW_PRIVATE_NETWORKS,
+          allowOrigins: config.FETCH_ALLOW_ORIGINS,
+        }),
         allowPrivate: config.ALLOW_PRIVATE_NETWORKS,
         onProfileChanged: (userId) => progress.sync(userId),
         // An in-process queue runs only where a worker runs; without one, follow up inline.

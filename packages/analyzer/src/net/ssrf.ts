@@ -223,10 +223,15 @@ export async function checkUrl(
 /** The helper the API reuses to validate a user's URL: resolves DNS and refuses private targets. */
 export async function assertPublicUrl(
   url: string,
-  options: { allowPrivate?: boolean; resolve?: NetworkPolicy['resolve'] } = {},
+  options: {
+    allowPrivate?: boolean;
+    allowOrigins?: NetworkPolicy['allowOrigins'];
+    resolve?: NetworkPolicy['resolve'];
+  } = {},
 ): Promise<URL> {
   const { url: parsed } = await checkUrl(url, {
     allowPrivate: options.allowPrivate ?? false,
+    allowOrigins: options.allowOrigins,
     resolve: options.resolve,
   });
   return parsed;

@@ -143,6 +143,7 @@ export class AnalysisRunner {
     );
     const common = {
       allowPrivate: config.ALLOW_PRIVATE_NETWORKS,
+      allowOrigins: config.FETCH_ALLOW_ORIGINS,
       chromiumPath: config.CHROMIUM_PATH,
       // Unset: the analyzer renders application shells by itself when Chromium is installed.
       render: options.render ?? ('auto' as const),

@@ -18,6 +18,8 @@ import { resolveHref } from './html.ts';
 export interface AnalystToolkitOptions {
   /** ALLOW_PRIVATE_NETWORKS: lifts the SSRF address check (tests, self-hosting). */
   allowPrivate: boolean;
+  /** FETCH_ALLOW_ORIGINS: origins allowed although private; every other private one is refused. */
+  allowOrigins?: string[];
   /** Pages the SEO analyzer tool crawls per site. */
   maxPages?: number;
   requestTimeoutMs?: number;
@@ -72,7 +74,7 @@ export function readHtml(html: string, baseUrl: string): Omit<FetchedPage, 'url'
  * every tool only reads.
  */
 export function createAnalystToolkit(options: AnalystToolkitOptions): AnalystToolkit {
-  const policy = { allowPrivate: options.allowPrivate };
+  const policy = { allowPrivate: options.allowPrivate, allowOrigins: options.allowOrigins };
   const requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
 
   const fetchPage: AnalystToolkit['fetchPage'] = async (url, signal) => {
@@ -101,6 +103,7 @@ export function createAnalystToolkit(options: AnalystToolkitOptions): AnalystToo
       url,
       maxPages: options.maxPages ?? 5,
       allowPrivate: options.allowPrivate,
+      allowOrigins: options.allowOrigins,
       requestTimeoutMs,
       timeBudgetMs: 60_000,
       ...(signal ? { signal } : {}),
