@@ -6,6 +6,7 @@ import {
   assertError,
   bearer,
   forEachBackend,
+  newChatSession,
   register,
   type Session,
   TEST_SECRET,
@@ -103,14 +104,7 @@ forEachBackend((backend) => {
     expect(
       (await ctx.app.inject({ url: '/api/v1/users/me', headers: bearer(s.access) })).statusCode,
     ).toBe(200);
-    const chat = (
-      await ctx.app.inject({
-        method: 'POST',
-        url: '/api/v1/chat/sessions',
-        headers: bearer(s.access),
-        payload: {},
-      })
-    ).json().id as string;
+    const chat = await newChatSession(ctx.app, s);
     for (const via of ['protocol', 'message'] as const) {
       const socket = watch(`${base}/ws/chat/${chat}`, s.access, via, 10_000);
       socket.done.catch(() => undefined); // left open; the server closes it at the end

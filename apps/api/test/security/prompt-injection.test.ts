@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { UNTRUSTED_TAG } from '../../src/ai/agents/business-analyst/index.ts';
-import { bearer, register, useApp } from '../support/app.ts';
+import { bearer, newChatSession, register, useApp } from '../support/app.ts';
 import { backends } from '../support/db.ts';
 import { type FakeLlmServer, startFakeLlm } from '../support/fake-llm.ts';
 import { type FixtureSite, page, startFixtureSite } from '../support/fixture-site.ts';
@@ -69,14 +69,7 @@ it('a page that orders the agent to fetch internal addresses: refused, and delim
     name: 'Rise Bakery',
     websiteUrl: site.url,
   });
-  const id = (
-    await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/chat/sessions',
-      headers: bearer(s.access),
-      payload: {},
-    })
-  ).json().id;
+  const id = await newChatSession(ctx.app, s);
 
   // A model that obeys the page: after reading it, it asks for every address the page named.
   let step = 0;

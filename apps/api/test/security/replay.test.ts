@@ -3,11 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
-import { mailOutbox, refreshTokenFamilies } from '../../src/db/schema.ts';
+import { refreshTokenFamilies } from '../../src/db/schema.ts';
 import {
   assertError,
   bearer,
   forEachBackend,
+  mailedResetToken,
+  newChatSession,
   PASSWORD,
   register,
   type Session,
@@ -22,18 +24,6 @@ const refresh = (app: App, token: string) =>
   app.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refresh_token: token } });
 const me = (app: App, access: string) =>
   app.inject({ url: '/api/v1/users/me', headers: bearer(access) });
-
-/** Asks for a reset link and reads the token out of the mail the server sent. */
-async function resetToken(
-  app: App,
-  ctx: { db: import('../../src/db/client.ts').Database },
-  email: string,
-) {
-  await app.inject({ method: 'POST', url: '/api/v1/auth/forgot-password', payload: { email } });
-  await app.services.mailer.drain();
-  const [mail] = await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email));
-  return /token=([\w-]+)/.exec(mail!.textBody)![1]!;
-}
 
 // Token replay and races. No grace window here: a rotated refresh token presented again is a
 // replay, full stop (the grace window for lost responses is tested in auth.test.ts).
@@ -101,7 +91,7 @@ forEachBackend((backend) => {
 
   it('a reset token works once, also when raced', async () => {
     const s = await register(ctx.app);
-    const token = await resetToken(ctx.app, ctx, s.email);
+    const token = await mailedResetToken(ctx.app, ctx.db, s.email);
     const results = await Promise.all(
       [1, 2, 3].map((i) =>
         ctx.app.inject({
@@ -139,14 +129,7 @@ forEachBackend((backend) => {
 
   describe('a socket opened before the token was revoked', () => {
     const openChat = async (s: Session) => {
-      const id = (
-        await ctx.app.inject({
-          method: 'POST',
-          url: '/api/v1/chat/sessions',
-          headers: bearer(s.access),
-          payload: {},
-        })
-      ).json().id as string;
+      const id = await newChatSession(ctx.app, s);
       if (!ctx.app.server.listening) await ctx.app.listen({ port: 0, host: '127.0.0.1' });
       const base = `ws://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
       const socket = watch(`${base}/ws/chat/${id}`, s.access, 'protocol', 20_000);
@@ -174,7 +157,7 @@ forEachBackend((backend) => {
     it('a password reset closes the open chat socket with 4401', async () => {
       const s = await register(ctx.app);
       const socket = await openChat(s);
-      const token = await resetToken(ctx.app, ctx, s.email);
+      const token = await mailedResetToken(ctx.app, ctx.db, s.email);
       const reset = await ctx.app.inject({
         method: 'POST',
         url: '/api/v1/auth/reset-password',
@@ -213,7 +196,7 @@ forEachBackend((backend) => {
         heard += 1;
         if (heard === 2) both();
       });
-      const token = await resetToken(one, ctx, a.email);
+      const token = await mailedResetToken(one, ctx.db, a.email);
       const reset = await one.inject({
         method: 'POST',
         url: '/api/v1/auth/reset-password',
