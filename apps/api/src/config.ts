@@ -114,6 +114,9 @@ const EnvSchema = z.object({
   ALLOW_PRIVATE_NETWORKS: flag(false),
   // Origins (scheme://host:port) fetched although they resolve to private addresses, while every
   // other private address stays refused: a self-hosted site, and how tests prove the refusals.
+  // DNS servers (host or host:port) that resolve the hosts of user-supplied URLs; the system
+  // resolver when unset. The SSRF guard judges their answers like any other.
+  DNS_SERVERS: list(''),
   FETCH_ALLOW_ORIGINS: list('').pipe(z.array(z.url().transform((u) => new URL(u).origin))),
   CHROMIUM_PATH: optionalString,
   ANALYSIS_CONCURRENCY: int(2, 1),

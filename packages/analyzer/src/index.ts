@@ -26,6 +26,7 @@ export {
   type NetworkPolicy,
   parseHttpUrl,
   refusalReason,
+  resolverFor,
 } from './net/ssrf.ts';
 export type { Scores } from './scoring.ts';
 export type { AnalysisReport, AnalyzeOptions, PageReport, ProgressEvent } from './types.ts';

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { assertError, bearer, register, type Session, useApp } from '../support/app.ts';
 import { backends } from '../support/db.ts';
+import { type FakeDns, startFakeDns } from '../support/fake-dns.ts';
 import {
   type FixturePage,
   type FixtureSite,
@@ -18,10 +19,20 @@ if (!pglite) throw new Error('pglite backend missing');
 
 let site: FixtureSite;
 let secret: FixtureSite;
+let dns: FakeDns;
 const env: Record<string, string> = { RUN_WORKER: 'true' };
 beforeAll(async () => {
   secret = await startFixtureSite(new Map([['/', { body: page({ title: 'internal' }) }]]));
   const port = new URL(secret.origin).port;
+  // Names whose DNS answers are internal addresses (and one public name that also answers one).
+  dns = await startFakeDns({
+    'internal.quento.test': { A: ['127.0.0.1'] },
+    'v6.quento.test': { AAAA: ['::1'] },
+    'metadata.quento.test': { A: ['169.254.169.254'] },
+    'ula.quento.test': { AAAA: ['fd00::1'] },
+    'mapped.quento.test': { AAAA: ['::ffff:127.0.0.1'] },
+    'mixed.quento.test': { A: ['93.184.216.34', '10.0.0.1'] },
+  });
   const redirect = (location: string): FixturePage => ({
     status: 302,
     headers: { location },
@@ -38,6 +49,7 @@ beforeAll(async () => {
       ['/to-mapped', redirect(`http://[::ffff:127.0.0.1]:${port}/steal`)],
       ['/to-localhost', redirect(`http://localhost:${port}/steal`)],
       ['/to-file', redirect('file:///etc/passwd')],
+      ['/to-dns', redirect(`http://internal.quento.test:${port}/steal`)],
       // A page whose script reaches for internal addresses once Chromium runs it; the beacon to
       // its own origin shows the script did run.
       [
@@ -62,10 +74,12 @@ beforeAll(async () => {
     ]),
   );
   env.FETCH_ALLOW_ORIGINS = site.origin;
+  env.DNS_SERVERS = dns.server;
 });
 afterAll(async () => {
   await site.close();
   await secret.close();
+  await dns.close();
 });
 const ctx = useApp(pglite, env);
 
@@ -133,6 +147,7 @@ it('an allowed site redirecting to an internal address: the analysis fails, noth
     '/to-mapped',
     '/to-localhost',
     '/to-file',
+    '/to-dns',
     '/chain',
   ]) {
     const res = await create(s, {
@@ -170,3 +185,21 @@ it('a rendered page whose script fetches internal addresses: Chromium is blocked
   expect(site.hits.get('/beacon')).toBeGreaterThan(0);
   expect(secret.hits.size).toBe(0);
 }, 120_000);
+
+it('a hostname whose DNS answer is internal is refused (the answers come from a DNS server)', async () => {
+  const s = await register(ctx.app);
+  const port = new URL(secret.origin).port;
+  for (const name of ['internal', 'v6', 'metadata', 'ula', 'mapped', 'mixed']) {
+    const res = await create(s, { website_url: `http://${name}.quento.test:${port}/` });
+    expect(res.statusCode, `${name}: ${res.body}`).toBe(422);
+    assertError(res, 422, 'URL_REFUSED');
+  }
+  // Asked, and judged on the answer: a name the server does not know is another error.
+  expect(dns.queries).toContain('metadata.quento.test');
+  assertError(
+    await create(s, { website_url: 'http://nowhere.quento.test/' }),
+    422,
+    'URL_UNRESOLVABLE',
+  );
+  expect(secret.hits.size).toBe(0);
+});

@@ -1,4 +1,4 @@
-import { lookup as dnsLookup } from 'node:dns';
+import { lookup as dnsLookup, promises as dnsPromises } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { AnalyzerError } from '../errors.ts';
 
@@ -151,6 +151,30 @@ const defaultResolve = (hostname: string): Promise<string[]> =>
       else resolve(addresses.map((a) => a.address));
     });
   });
+
+/**
+ * A `NetworkPolicy.resolve` that asks the given DNS servers (`host` or `host:port`) for A and
+ * AAAA records instead of the system resolver: a filtering resolver in production, a DNS server
+ * on loopback in tests. The guard judges every address it answers, as with the system's.
+ */
+export function resolverFor(servers: readonly string[]): (hostname: string) => Promise<string[]> {
+  const resolver = new dnsPromises.Resolver({ timeout: 3000, tries: 2 });
+  resolver.setServers([...servers]);
+  return async (hostname) => {
+    const [v4, v6] = await Promise.allSettled([
+      resolver.resolve4(hostname),
+      resolver.resolve6(hostname),
+    ]);
+    const addresses = [
+      ...(v4.status === 'fulfilled' ? v4.value : []),
+      ...(v6.status === 'fulfilled' ? v6.value : []),
+    ];
+    if (addresses.length === 0) {
+      throw v4.status === 'rejected' ? v4.reason : new Error(`No address for ${hostname}`);
+    }
+    return addresses;
+  };
+}
 
 function hostIsIpLiteral(hostname: string): boolean {
   return isIP(hostname.replace(/^\[|\]$/g, '')) !== 0;

@@ -48,6 +48,8 @@ export interface RunnerDeps {
   bus: EventBus;
   providers: SeoDataProvider[];
   log: FastifyBaseLogger;
+  /** Resolver for the crawled hosts (DNS_SERVERS); the system's when unset. */
+  resolve?: (hostname: string) => Promise<string[]>;
   /** Called with each completed analysis (Optimize verifies action items here). */
   onCompleted?: ((row: AnalysisRow) => Promise<void>)[];
 }
@@ -144,6 +146,7 @@ export class AnalysisRunner {
     const common = {
       allowPrivate: config.ALLOW_PRIVATE_NETWORKS,
       allowOrigins: config.FETCH_ALLOW_ORIGINS,
+      ...(this.deps.resolve ? { resolve: this.deps.resolve } : {}),
       chromiumPath: config.CHROMIUM_PATH,
       // Unset: the analyzer renders application shells by itself when Chromium is installed.
       render: options.render ?? ('auto' as const),

@@ -20,6 +20,8 @@ export interface AnalystToolkitOptions {
   allowPrivate: boolean;
   /** FETCH_ALLOW_ORIGINS: origins allowed although private; every other private one is refused. */
   allowOrigins?: string[];
+  /** DNS_SERVERS' resolver; the system's when unset. */
+  resolve?: (hostname: string) => Promise<string[]>;
   /** Pages the SEO analyzer tool crawls per site. */
   maxPages?: number;
   requestTimeoutMs?: number;
@@ -74,7 +76,11 @@ export function readHtml(html: string, baseUrl: string): Omit<FetchedPage, 'url'
  * every tool only reads.
  */
 export function createAnalystToolkit(options: AnalystToolkitOptions): AnalystToolkit {
-  const policy = { allowPrivate: options.allowPrivate, allowOrigins: options.allowOrigins };
+  const policy = {
+    allowPrivate: options.allowPrivate,
+    allowOrigins: options.allowOrigins,
+    resolve: options.resolve,
+  };
   const requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
 
   const fetchPage: AnalystToolkit['fetchPage'] = async (url, signal) => {
@@ -104,6 +110,7 @@ export function createAnalystToolkit(options: AnalystToolkitOptions): AnalystToo
       maxPages: options.maxPages ?? 5,
       allowPrivate: options.allowPrivate,
       allowOrigins: options.allowOrigins,
+      ...(options.resolve ? { resolve: options.resolve } : {}),
       requestTimeoutMs,
       timeBudgetMs: 60_000,
       ...(signal ? { signal } : {}),
