@@ -112,7 +112,8 @@ export class AuthService {
         return { userId: family.userId, tokenId: next };
       }
       const graceMs = this.d.config.REFRESH_REUSE_GRACE * 1000;
-      if (now.getTime() - current.usedAt.getTime() <= graceMs) {
+      // A grace of 0 is none: a replay in the same millisecond is still a replay.
+      if (graceMs > 0 && now.getTime() - current.usedAt.getTime() <= graceMs) {
         const head = await this.d.tokens.currentToken(tx, family.id);
         if (!head) throw errors.invalidRefreshToken();
         return { userId: family.userId, tokenId: head.id };
