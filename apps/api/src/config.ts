@@ -112,6 +112,12 @@ const EnvSchema = z.object({
   RATE_LIMIT_PREFIX: z.string().default('quento:rl:'),
 
   ALLOW_PRIVATE_NETWORKS: flag(false),
+  // Origins (scheme://host:port) fetched although they resolve to private addresses, while every
+  // other private address stays refused: a self-hosted site, and how tests prove the refusals.
+  // DNS servers (host or host:port) that resolve the hosts of user-supplied URLs; the system
+  // resolver when unset. The SSRF guard judges their answers like any other.
+  DNS_SERVERS: list(''),
+  FETCH_ALLOW_ORIGINS: list('').pipe(z.array(z.url().transform((u) => new URL(u).origin))),
   CHROMIUM_PATH: optionalString,
   ANALYSIS_CONCURRENCY: int(2, 1),
   ANALYSIS_TIME_BUDGET_MS: int(120_000, 1000),

@@ -25,6 +25,7 @@ export {
   type NetworkPolicy,
   parseHttpUrl,
   refusalReason,
+  resolverFor,
 } from './net/ssrf.ts';
 export type { Scores } from './scoring.ts';
 export { type BusinessStory, hasStory, parseStory } from './story/story.ts';

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { Redis, type RedisOptions } from 'ioredis';
 import { bounded, whenReady } from '../lib/unavailable.ts';
 
 export type Listener = (event: unknown) => void;
@@ -25,9 +25,14 @@ export class RedisBus implements EventBus {
   constructor(
     redisUrl: string,
     private readonly prefix = 'quento:events:',
+    options: RedisOptions = {},
   ) {
-    this.pub = new Redis(redisUrl);
-    this.sub = new Redis(redisUrl);
+    this.pub = new Redis(redisUrl, options);
+    // A SUBSCRIBE sent while Redis is away waits for the connection however long that takes
+    // (no retry limit per command): with one, ioredis dropped it after 20 reconnects and the
+    // channel stayed deaf for good, since only confirmed subscriptions are renewed on reconnect.
+    // Callers do not wait for it beyond `bounded`; nothing else is queued on this connection.
+    this.sub = new Redis(redisUrl, { ...options, maxRetriesPerRequest: null });
     // Reconnects are ioredis's job (it subscribes again itself); /readyz reports the outage.
     this.pub.on('error', () => {});
     this.sub.on('error', () => {});

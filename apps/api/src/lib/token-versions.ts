@@ -18,6 +18,7 @@ export class TokenVersions {
   readonly channel = 'auth:token-versions';
   private readonly known = new Map<string, { version: number | null; at: number }>();
   private readonly loading = new Map<string, Promise<number | null>>();
+  private readonly watchers = new Map<string, Set<{ version: number; revoked: () => void }>>();
 
   constructor(
     private readonly load: LoadVersion,
@@ -61,7 +62,34 @@ export class TokenVersions {
     await this.bus.publish(this.channel, { userId, version }).catch(() => undefined);
   }
 
+  /**
+   * Calls `revoked` once, when this instance learns that the user's version moved on from
+   * `version` (a logout, a password reset or a deletion, here or on another instance): what a
+   * connection authenticated once, such as a WebSocket, uses to end itself. Returns the undo.
+   */
+  watch(userId: string, version: number, revoked: () => void): () => void {
+    const watcher = { version, revoked };
+    let set = this.watchers.get(userId);
+    if (!set) {
+      set = new Set();
+      this.watchers.set(userId, set);
+    }
+    set.add(watcher);
+    return () => this.unwatch(userId, watcher);
+  }
+
+  private unwatch(userId: string, watcher: { version: number; revoked: () => void }) {
+    const set = this.watchers.get(userId);
+    set?.delete(watcher);
+    if (set?.size === 0) this.watchers.delete(userId);
+  }
+
   private remember(userId: string, version: number | null) {
+    for (const watcher of this.watchers.get(userId) ?? []) {
+      if (watcher.version === version) continue;
+      this.unwatch(userId, watcher);
+      watcher.revoked();
+    }
     if (!this.known.has(userId) && this.known.size >= MAX_ENTRIES) {
       const oldest = this.known.keys().next().value;
       if (oldest !== undefined) this.known.delete(oldest);

@@ -1,6 +1,7 @@
 import { WS_CLOSE } from '@quento/contracts';
 import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
+import type { TokenVersions } from './token-versions.ts';
 import type { AccessTokens } from './tokens.ts';
 
 export { WS_CLOSE } from '@quento/contracts';
@@ -20,16 +21,24 @@ function tokenFromProtocols(request: FastifyRequest): string | null {
 /**
  * Authenticates a WebSocket without putting the token in the URL (where proxies log it): from a
  * `bearer.<token>` sub-protocol, or else from a first message `{"type":"auth","token":"..."}`.
- * Resolves to the user id, or closes the socket with 4401 and resolves to null.
+ * Resolves to the user id, or closes the socket with 4401 and resolves to null. A socket stays
+ * authenticated only while its token is not revoked: a logout, password reset or account deletion
+ * closes it with 4401 too.
  */
 export async function authenticateSocket(
   socket: WebSocket,
   request: FastifyRequest,
   tokens: AccessTokens,
+  versions: TokenVersions,
 ): Promise<string | null> {
   const verify = async (token: string) => {
     try {
-      return (await tokens.verify(token)).userId;
+      const { userId, version } = await tokens.verify(token);
+      const unwatch = versions.watch(userId, version, () =>
+        socket.close(WS_CLOSE.unauthorized, 'signed out'),
+      );
+      socket.once('close', unwatch);
+      return userId;
     } catch {
       socket.close(WS_CLOSE.unauthorized, 'invalid or expired token');
       return null;

@@ -1,3 +1,4 @@
+import { resolverFor } from '@quento/analyzer';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
@@ -54,6 +55,8 @@ export default fp(
     const analysisRepository = new AnalysisRepository(app.db);
     const strategyRepository = new StrategyRepository(app.db);
     const progress = new ProgressService(new ProgressRepository(app.db));
+    // Hosts of user-supplied URLs resolve here, for the check and for the connection alike.
+    const resolve = config.DNS_SERVERS.length ? resolverFor(config.DNS_SERVERS) : undefined;
     const versions = new TokenVersions((id) => users.tokenVersion(id), app.bus);
     // Not awaited: with Redis away at start, the subscription completes when it is back.
     const stopVersions = versions.start().catch((err: unknown) => {
@@ -85,6 +88,7 @@ export default fp(
         profiles,
         queue: app.analysisQueue,
         bus: app.bus,
+        resolve,
       }),
       strategy: new StrategyService({
         repo: strategyRepository,
@@ -100,7 +104,11 @@ export default fp(
         gateway: app.ai.gateway,
         retriever: app.ai.retriever,
         log: app.log,
-        toolkit: createAnalystToolkit({ allowPrivate: config.ALLOW_PRIVATE_NETWORKS }),
+        toolkit: createAnalystToolkit({
+          allowPrivate: config.ALLOW_PRIVATE_NETWORKS,
+          allowOrigins: config.FETCH_ALLOW_ORIGINS,
+          resolve,
+        }),
         allowPrivate: config.ALLOW_PRIVATE_NETWORKS,
         onProfileChanged: (userId) => progress.sync(userId),
         // An in-process queue runs only where a worker runs; without one, follow up inline.
@@ -114,6 +122,7 @@ export default fp(
         gateway: app.ai.gateway,
         bus: app.bus,
         log: app.log,
+        resolve,
         onCompleted: [
           new StrategyVerifier(strategyRepository, app.log).afterAnalysis,
           (row) => progress.sync(row.userId),

@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { analyses } from '../../src/db/schema.ts';
+import { RedisBus } from '../../src/events/bus.ts';
 import {
   assertError,
   bearer,
@@ -161,5 +162,108 @@ forEachBackend((backend) => {
         redis = await startRedis(port, dir);
       }
     }, 60_000);
+
+    // The instance-level view of the defect below: the token-version listener registered at
+    // start-up, during the outage, is live once Redis is back.
+    it('an instance started during an outage hears revocations once Redis is back', async () => {
+      await kill(redis);
+      let app: App | undefined;
+      try {
+        app = await ctx.extraApp({ ...env(), RUN_WORKER: 'false' });
+        // The outage has been seen: the app's own client failed to reconnect twice.
+        let reconnects = 0;
+        await new Promise<void>((resolve) => {
+          const onReconnect = () => {
+            reconnects += 1;
+            if (reconnects < 2) return;
+            app!.redis!.off('reconnecting', onReconnect);
+            resolve();
+          };
+          app!.redis!.on('reconnecting', onReconnect);
+        });
+        const s = await register(app);
+        // This instance now holds the user's token version in memory.
+        expect(
+          (await app.inject({ url: '/api/v1/users/me', headers: bearer(s.access) })).statusCode,
+        ).toBe(200);
+        redis = await startRedis(port, dir);
+        if (app.redis!.status !== 'ready') await once(app.redis!, 'ready');
+        // Subscribed after the instance's own listener: when this one fires, that one has too.
+        let heardIt!: () => void;
+        const heard = new Promise<void>((resolve) => {
+          heardIt = resolve;
+        });
+        // The bus's own connection comes back on its own schedule: each try waits up to 1 s.
+        for (let i = 0; ; i += 1) {
+          try {
+            await app.bus.subscribe(app.tokenVersions.channel, () => heardIt());
+            break;
+          } catch (err) {
+            if (i >= 10) throw err;
+          }
+        }
+        const other = await ctx.extraApp({ ...env(), RUN_WORKER: 'false' });
+        const out = await other.inject({
+          method: 'POST',
+          url: '/api/v1/auth/logout',
+          payload: { refresh_token: s.refresh },
+        });
+        expect(out.statusCode).toBe(204);
+        await heard;
+        assertError(
+          await app.inject({ url: '/api/v1/users/me', headers: bearer(s.access) }),
+          401,
+          'INVALID_TOKEN',
+        );
+        // While Redis is up: closing after it is gone for good waits on BullMQ.
+        await other.close();
+        await app.close();
+      } finally {
+        if (redis.exitCode !== null) redis = await startRedis(port, dir);
+      }
+    }, 90_000);
   });
+});
+
+// Defect: a subscription asked for while Redis was down was queued in ioredis and dropped after
+// its retries per command (20 reconnects: over a minute with ioredis's schedule, a fraction of a
+// second with the fast one below); nothing subscribed again, so an instance started during a
+// long outage never heard another instance's token revocations.
+describe('event bus subscribed during an outage', () => {
+  it('delivers once Redis is back, however long the outage lasted', async () => {
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'quento-redis-'));
+    const url = `redis://127.0.0.1:${port}`;
+    const prefix = `quento-test:${port}:`;
+    const fast = { retryStrategy: () => 10 };
+    const listening = new RedisBus(url, prefix, fast);
+    const talking = new RedisBus(url, prefix, fast);
+    let redis: ChildProcess | undefined;
+    try {
+      const got: unknown[] = [];
+      let heardIt!: () => void;
+      const heard = new Promise<void>((resolve) => {
+        heardIt = resolve;
+      });
+      // Nobody listens on the port yet: the caller is answered 503 within a second, and in that
+      // second the connection has retried far more than 20 times.
+      await expect(
+        listening.subscribe('c', (e) => {
+          got.push(e);
+          heardIt();
+        }),
+      ).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+      redis = await startRedis(port, dir);
+      // A second listener on the same channel waits for the same subscription.
+      await listening.subscribe('c', () => {});
+      await talking.publish('c', { back: true });
+      await heard;
+      expect(got).toEqual([{ back: true }]);
+    } finally {
+      await listening.close();
+      await talking.close();
+      if (redis) await kill(redis);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

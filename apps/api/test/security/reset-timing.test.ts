@@ -3,9 +3,15 @@ import { forEachBackend, register, type Session, uniqueEmail, useApp } from '../
 import { startSmtp } from '../support/smtp.ts';
 
 /**
- * Mann-Whitney U as a z score: how far apart two samples' ranks are. |z| < 3.29 is what two
- * samples of one distribution give 999 times in 1000; no threshold on time itself.
+ * Mann-Whitney U as a z score: how far apart two samples' ranks are; no threshold on time itself.
+ * Two samples of one distribution give |z| >= Z_LIMIT once in 10,000 (two-sided), so with the two
+ * comparisons below a correct server fails this test about once in 5,000 runs. With 100 samples a
+ * side, the leak this test was written for (z 6.2 and 3.3 with 40 a side, so about 9.8 and 5.2
+ * with 100) is still far past the limit.
  */
+const Z_LIMIT = 3.89;
+const N = 100;
+
 function rankZ(a: number[], b: number[]): number {
   const all = [...a.map((v) => ({ v, g: 0 })), ...b.map((v) => ({ v, g: 1 }))].sort(
     (x, y) => x.v - y.v,
@@ -32,7 +38,6 @@ forEachBackend((backend) => {
   const ctx = useApp(backend, { SMTP_URL: smtp.url });
 
   it('known and unknown addresses: the answer and the next request take the same time', async () => {
-    const N = 40;
     const known: Session[] = [];
     for (let i = 0; i < N; i += 1) known.push(await register(ctx.app));
     const time = async (email: string) => {
@@ -69,7 +74,7 @@ forEachBackend((backend) => {
       a.map((x) => x.next),
       b.map((x) => x.next),
     );
-    expect(Math.abs(zOwn), `own z=${zOwn.toFixed(2)}`).toBeLessThan(3.29);
-    expect(Math.abs(zNext), `next z=${zNext.toFixed(2)}`).toBeLessThan(3.29);
-  }, 120_000);
+    expect(Math.abs(zOwn), `own z=${zOwn.toFixed(2)}`).toBeLessThan(Z_LIMIT);
+    expect(Math.abs(zNext), `next z=${zNext.toFixed(2)}`).toBeLessThan(Z_LIMIT);
+  }, 240_000);
 });

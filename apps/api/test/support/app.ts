@@ -3,11 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { type App, buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { Database, DatabaseHandle } from '../../src/db/client.ts';
+import { mailOutbox } from '../../src/db/schema.ts';
 import { type Backend, backends } from './db.ts';
 
 export const TEST_SECRET = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
@@ -140,4 +142,34 @@ export function assertError(res: LightMyRequestResponse, status: number, code?: 
   expect(typeof b.error?.message).toBe('string');
   expect(typeof b.error?.request_id).toBe('string');
   if (code) expect(b.error?.code).toBe(code);
+}
+
+/** A new chat session of the user's; returns its id. */
+export async function newChatSession(app: App, s: Session): Promise<string> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/chat/sessions',
+    headers: bearer(s.access),
+    payload: {},
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id as string;
+}
+
+/** Asks for a reset link (from `remoteAddress`) and reads the token out of the mail sent. */
+export async function mailedResetToken(
+  app: App,
+  db: Database,
+  email: string,
+  remoteAddress = '127.0.0.1',
+): Promise<string> {
+  await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/forgot-password',
+    payload: { email },
+    remoteAddress,
+  });
+  await app.services.mailer.drain();
+  const [mail] = await db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, email));
+  return /token=([\w-]+)/.exec(mail!.textBody)![1]!;
 }

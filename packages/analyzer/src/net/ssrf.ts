@@ -1,4 +1,4 @@
-import { lookup as dnsLookup } from 'node:dns';
+import { lookup as dnsLookup, promises as dnsPromises } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 import { AnalyzerError } from '../errors.ts';
 
@@ -152,6 +152,30 @@ const defaultResolve = (hostname: string): Promise<string[]> =>
     });
   });
 
+/**
+ * A `NetworkPolicy.resolve` that asks the given DNS servers (`host` or `host:port`) for A and
+ * AAAA records instead of the system resolver: a filtering resolver in production, a DNS server
+ * on loopback in tests. The guard judges every address it answers, as with the system's.
+ */
+export function resolverFor(servers: readonly string[]): (hostname: string) => Promise<string[]> {
+  const resolver = new dnsPromises.Resolver({ timeout: 3000, tries: 2 });
+  resolver.setServers([...servers]);
+  return async (hostname) => {
+    const [v4, v6] = await Promise.allSettled([
+      resolver.resolve4(hostname),
+      resolver.resolve6(hostname),
+    ]);
+    const addresses = [
+      ...(v4.status === 'fulfilled' ? v4.value : []),
+      ...(v6.status === 'fulfilled' ? v6.value : []),
+    ];
+    if (addresses.length === 0) {
+      throw v4.status === 'rejected' ? v4.reason : new Error(`No address for ${hostname}`);
+    }
+    return addresses;
+  };
+}
+
 function hostIsIpLiteral(hostname: string): boolean {
   return isIP(hostname.replace(/^\[|\]$/g, '')) !== 0;
 }
@@ -223,10 +247,15 @@ export async function checkUrl(
 /** The helper the API reuses to validate a user's URL: resolves DNS and refuses private targets. */
 export async function assertPublicUrl(
   url: string,
-  options: { allowPrivate?: boolean; resolve?: NetworkPolicy['resolve'] } = {},
+  options: {
+    allowPrivate?: boolean;
+    allowOrigins?: NetworkPolicy['allowOrigins'];
+    resolve?: NetworkPolicy['resolve'];
+  } = {},
 ): Promise<URL> {
   const { url: parsed } = await checkUrl(url, {
     allowPrivate: options.allowPrivate ?? false,
+    allowOrigins: options.allowOrigins,
     resolve: options.resolve,
   });
   return parsed;

@@ -51,6 +51,8 @@ export interface RunnerDeps {
   /** The content assessment runs when ANALYSIS_MODEL is set and the gateway is configured. */
   gateway?: ModelGateway | undefined;
   log: FastifyBaseLogger;
+  /** Resolver for the crawled hosts (DNS_SERVERS); the system's when unset. */
+  resolve?: (hostname: string) => Promise<string[]>;
   /** Called with each completed analysis (Optimize verifies action items here). */
   onCompleted?: ((row: AnalysisRow) => Promise<void>)[];
 }
@@ -146,6 +148,8 @@ export class AnalysisRunner {
     );
     const common = {
       allowPrivate: config.ALLOW_PRIVATE_NETWORKS,
+      allowOrigins: config.FETCH_ALLOW_ORIGINS,
+      ...(this.deps.resolve ? { resolve: this.deps.resolve } : {}),
       chromiumPath: config.CHROMIUM_PATH,
       // Unset: the analyzer renders application shells by itself when Chromium is installed.
       render: options.render ?? ('auto' as const),

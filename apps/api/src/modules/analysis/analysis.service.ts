@@ -46,6 +46,7 @@ export class AnalysisService {
     try {
       const parsed = await assertPublicUrl(url, {
         allowPrivate: this.deps.config.ALLOW_PRIVATE_NETWORKS,
+        allowOrigins: this.deps.config.FETCH_ALLOW_ORIGINS,
         resolve: this.deps.resolve,
       });
       return parsed.toString();

@@ -21,7 +21,7 @@ const analysisWs: FastifyPluginAsync = async (app) => {
     '/ws/analysis/:id',
     { websocket: true, schema: { hide: true } },
     async (socket: WebSocket, request) => {
-      const userId = await authenticateSocket(socket, request, app.accessTokens);
+      const userId = await authenticateSocket(socket, request, app.accessTokens, app.tokenVersions);
       if (!userId) return;
       const id = request.params.id;
       const service = app.services.analysis;

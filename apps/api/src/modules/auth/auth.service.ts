@@ -112,7 +112,8 @@ export class AuthService {
         return { userId: family.userId, tokenId: next };
       }
       const graceMs = this.d.config.REFRESH_REUSE_GRACE * 1000;
-      if (now.getTime() - current.usedAt.getTime() <= graceMs) {
+      // A grace of 0 is none: a replay in the same millisecond is still a replay.
+      if (graceMs > 0 && now.getTime() - current.usedAt.getTime() <= graceMs) {
         const head = await this.d.tokens.currentToken(tx, family.id);
         if (!head) throw errors.invalidRefreshToken();
         return { userId: family.userId, tokenId: head.id };
@@ -125,6 +126,11 @@ export class AuthService {
       this.d.log.warn(
         { event: 'refresh_token_reuse', userId: result.userId, familyId: result.familyId },
         'refresh token reused; family revoked',
+      );
+      // The access tokens go too, as on logout: the thief's came from this family.
+      await this.d.versions.changed(
+        result.userId,
+        await this.d.users.bumpTokenVersion(result.userId),
       );
       throw errors.invalidRefreshToken();
     }

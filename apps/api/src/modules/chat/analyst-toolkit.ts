@@ -18,6 +18,10 @@ import {
 export interface AnalystToolkitOptions {
   /** ALLOW_PRIVATE_NETWORKS: lifts the SSRF address check (tests, self-hosting). */
   allowPrivate: boolean;
+  /** FETCH_ALLOW_ORIGINS: origins allowed although private; every other private one is refused. */
+  allowOrigins?: string[];
+  /** DNS_SERVERS' resolver; the system's when unset. */
+  resolve?: (hostname: string) => Promise<string[]>;
   /** Pages the SEO analyzer tool crawls per site. */
   maxPages?: number;
   requestTimeoutMs?: number;
@@ -72,7 +76,11 @@ export function readHtml(html: string, baseUrl: string): Omit<FetchedPage, 'url'
  * every tool only reads.
  */
 export function createAnalystToolkit(options: AnalystToolkitOptions): AnalystToolkit {
-  const policy = { allowPrivate: options.allowPrivate };
+  const policy = {
+    allowPrivate: options.allowPrivate,
+    allowOrigins: options.allowOrigins,
+    resolve: options.resolve,
+  };
   const requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
 
   const fetchPage: AnalystToolkit['fetchPage'] = async (url, signal) => {
@@ -101,6 +109,8 @@ export function createAnalystToolkit(options: AnalystToolkitOptions): AnalystToo
       url,
       maxPages: options.maxPages ?? 5,
       allowPrivate: options.allowPrivate,
+      allowOrigins: options.allowOrigins,
+      ...(options.resolve ? { resolve: options.resolve } : {}),
       requestTimeoutMs,
       timeBudgetMs: 60_000,
       ...(signal ? { signal } : {}),

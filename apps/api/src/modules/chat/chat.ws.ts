@@ -68,7 +68,7 @@ const chatWs: FastifyPluginAsync = async (app) => {
         if (ready) onMessage(data);
         else early.push(data);
       });
-      const userId = await authenticateSocket(socket, request, app.accessTokens);
+      const userId = await authenticateSocket(socket, request, app.accessTokens, app.tokenVersions);
       if (!userId) return;
       const id = request.params.session_id;
       const chat = app.services.chat;
