@@ -80,3 +80,19 @@ export function levelsLine(p: {
     .filter(Boolean)
     .join(' · ');
 }
+
+/**
+ * Which of the owner's goals a recommendation serves, as one sentence; null when the plan has no
+ * goals. `page`: its problems sit on the pages that goal depends on; `general`: being found helps
+ * every goal.
+ */
+export function goalLine(r: {
+  goal?: string | null;
+  goal_match?: 'page' | 'topic' | 'general';
+}): string | null {
+  if (!r.goal) return null;
+  if (r.goal_match === 'general') return 'Helps all your goals: customers have to find you first.';
+  if (r.goal_match === 'page')
+    return `For your goal “${r.goal}”: it fixes the pages that goal depends on.`;
+  return `For your goal “${r.goal}”.`;
+}

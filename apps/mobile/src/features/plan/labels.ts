@@ -4,6 +4,7 @@ import type { Quadrant } from '@quento/contracts';
 export {
   categoryWords,
   EFFORT_WORDS,
+  goalLine,
   IMPACT_WORDS,
   levelsLine,
   PRIORITY_WORDS,

@@ -16,7 +16,7 @@ import {
 } from '../../ui';
 import { latestCompleted, useAnalyses } from '../discover/queries';
 import { ExportPanel } from './export-panel';
-import { categoryWords, levelsLine } from './labels';
+import { categoryWords, goalLine, levelsLine } from './labels';
 import { PriorityMatrixView } from './priority-matrix';
 import { useGenerateStrategy, useLatestStrategy, useMatrix } from './queries';
 
@@ -129,6 +129,18 @@ function Overview({ strategy }: { strategy: Strategy }) {
     <Card style={styles.gap}>
       <Text variant="heading">{strategy.title ?? 'Your growth plan'}</Text>
       {strategy.summary ? <Text>{strategy.summary}</Text> : null}
+      {strategy.goals?.length ? (
+        <View
+          style={styles.goals}
+          accessible
+          accessibilityLabel={`Your goals: ${strategy.goals.join(', ')}`}
+        >
+          <Text variant="label">Your goals</Text>
+          {strategy.goals.map((g) => (
+            <Text key={g}>• {g}</Text>
+          ))}
+        </View>
+      ) : null}
       <Text tone="muted">
         {strategy.recommendations.length} recommendations · {p.total} tasks · {p.done} done ·{' '}
         {p.verified} confirmed by a new analysis
@@ -146,6 +158,7 @@ function RecommendationCard({
   onPress: () => void;
 }) {
   const { colors, radius } = useTheme();
+  const goal = goalLine(r);
   return (
     <Pressable
       accessibilityRole="link"
@@ -164,6 +177,7 @@ function RecommendationCard({
     >
       <Text variant="subheading">{r.title}</Text>
       <Text tone="muted">{levelsLine(r)}</Text>
+      {goal ? <Text>{goal}</Text> : null}
       <Text variant="caption" tone="muted">
         {categoryWords(r.category)}
         {r.source === 'strategic' ? ' · suggested by the advisor' : ''}
@@ -181,4 +195,5 @@ const styles = StyleSheet.create({
   gap: { gap: 10 },
   rec: { borderWidth: StyleSheet.hairlineWidth, padding: 16, gap: 6 },
   more: { alignItems: 'flex-start' },
+  goals: { gap: 2 },
 });

@@ -3,7 +3,7 @@ import { Stack, useLocalSearchParams, useRouter } from 'expo-router';
 import { StyleSheet, View } from 'react-native';
 import { Card, EmptyState, ErrorState, LinkButton, LoadingState, Screen, Text } from '../../ui';
 import { useAnalysis } from '../discover/queries';
-import { categoryWords, levelsLine } from './labels';
+import { categoryWords, goalLine, levelsLine } from './labels';
 import { useStrategy } from './queries';
 
 /** One recommendation: why, how much it matters, the evidence it rests on, its tasks. */
@@ -41,6 +41,7 @@ export function RecommendationScreen() {
           <Text tone="muted">
             {levelsLine(rec)} · {categoryWords(rec.category)}
           </Text>
+          {goalLine(rec) ? <Text variant="label">{goalLine(rec)}</Text> : null}
           <Text>{rec.description}</Text>
           <Card style={styles.gap}>
             <Text variant="subheading">Why it matters</Text>

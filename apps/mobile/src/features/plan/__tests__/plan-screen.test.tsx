@@ -75,6 +75,61 @@ describe('PlanScreen', () => {
     );
   });
 
+  it('opens with the owner’s goals and says which goal each recommendation serves', async () => {
+    const SID = '00000000-0000-4000-8000-0000000000bb';
+    const rec = (id: string, title: string, goal_match: 'page' | 'general') => ({
+      id,
+      title,
+      description: 'Do it.',
+      category: 'content',
+      impact: 'high',
+      effort: 'low',
+      priority: 'high',
+      rationale: 'Because.',
+      source: 'audit',
+      evidence: [],
+      goal: 'More catering bookings',
+      goal_match,
+    });
+    const plan = {
+      id: SID,
+      analysis_id: AID,
+      title: 'Growth plan for Harbor Bakery',
+      summary: 'This plan for Harbor Bakery serves your goals.',
+      goals: ['More catering bookings', 'Open on Sundays'],
+      status: 'active',
+      generated_by: 'engine',
+      created_at: T,
+      updated_at: T,
+      progress: { total: 0, done: 0, verified: 0, flagged: 0 },
+      recommendations: [
+        rec('r1', 'Describe catering on its page', 'page'),
+        rec('r2', 'Add a sitemap', 'general'),
+      ],
+      action_items: [],
+    };
+    const empty = { quick_wins: [], major_projects: [], fill_ins: [], thankless_tasks: [] };
+    serve({
+      '/analysis': page([analysis]),
+      '/strategy': page([plan]),
+      [`/strategy/${SID}`]: plan,
+      [`/strategy/${SID}/matrix`]: empty,
+    });
+    renderScreen();
+    expect(await screen.findByText('Growth plan for Harbor Bakery')).toBeTruthy();
+    expect(
+      screen.getByLabelText('Your goals: More catering bookings, Open on Sundays'),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        'For your goal “More catering bookings”: it fixes the pages that goal depends on.',
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('Helps all your goals: customers have to find you first.'),
+    ).toBeTruthy();
+  });
+
   it('shows a failed load with a way to try again', async () => {
     jest.spyOn(api, 'get').mockRejectedValue(new Error('boom'));
     renderScreen();
