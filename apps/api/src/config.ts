@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -71,6 +72,8 @@ const EnvSchema = z.object({
   JWT_SECRET: optionalString.pipe(
     z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
   ),
+  // A file holding the secret (Docker and Kubernetes secrets); JWT_SECRET wins when both are set.
+  JWT_SECRET_FILE: optionalString,
   JWT_PRIVATE_KEY: optionalString,
   JWT_PUBLIC_KEY: optionalString,
   JWT_ALGORITHM: z.preprocess(
@@ -160,6 +163,19 @@ export class ConfigError extends Error {
   }
 }
 
+/** The trimmed content of JWT_SECRET_FILE, held to JWT_SECRET's own rule. */
+function secretFromFile(path: string, fail: (name: string, message: string) => never): string {
+  let secret: string;
+  try {
+    secret = readFileSync(path, 'utf8').trim();
+  } catch (err) {
+    return fail('JWT_SECRET_FILE', `cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
+  }
+  if (secret.length < 32)
+    fail('JWT_SECRET_FILE', 'the secret in it must be at least 32 characters');
+  return secret;
+}
+
 /**
  * Reads and validates the environment once. Throws a ConfigError whose message names every bad
  * variable, so start-up stops with something a person can fix.
@@ -194,9 +210,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.JWT_PRIVATE_KEY && config.JWT_ALGORITHM === 'HS256') {
     fail('JWT_ALGORITHM', 'HS256 uses JWT_SECRET, not a key pair');
   }
+  if (config.JWT_SECRET_FILE && !config.JWT_SECRET) {
+    config.JWT_SECRET = secretFromFile(config.JWT_SECRET_FILE, fail);
+  }
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     // Production never runs on a generated secret: every instance must share the same one.
-    fail('JWT_SECRET', 'required when NODE_ENV=production');
+    fail('JWT_SECRET', 'required when NODE_ENV=production (or JWT_SECRET_FILE)');
   }
   if (config.ACCESS_TOKEN_TTL < 1) fail('ACCESS_TOKEN_TTL', 'must be at least 1 second');
   if (config.REFRESH_TOKEN_TTL <= config.ACCESS_TOKEN_TTL) {
