@@ -25,6 +25,7 @@ import dbPlugin from './plugins/db.ts';
 import docsPlugin from './plugins/docs.ts';
 import errorsPlugin, { handleClientError, handleFrameworkError } from './plugins/errors.ts';
 import jobsPlugin from './plugins/jobs.ts';
+import lifecyclePlugin from './plugins/lifecycle.ts';
 import metricsPlugin from './plugins/metrics.ts';
 import rateLimitPlugin from './plugins/rate-limit.ts';
 import redisPlugin from './plugins/redis.ts';
@@ -90,6 +91,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 
   // External layer.
   await app.register(errorsPlugin);
+  await app.register(lifecyclePlugin);
   await app.register(dbPlugin, { config, handle: options.db });
   await app.register(redisPlugin, { config });
   await app.register(securityPlugin, { config });

@@ -33,14 +33,26 @@ export async function boot(role: Role) {
   await runMigrations(db);
   await db.warm();
   const app = await buildApp(config, { db });
-  app.addHook('onClose', () => db.close());
 
   let closing = false;
+  // SIGTERM: drain (readiness 503, new requests 503, work under way runs on within the grace
+  // period), then close: listener, WebSockets, job workers (running jobs handed back), database.
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
-    app.close().then(
+    app.log.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, 'shutting down: draining');
+    const stop = async () => {
+      const left = await app.lifecycle.drain(config.SHUTDOWN_GRACE_MS);
+      if (left > 0) app.log.warn({ inFlight: left }, 'grace period over: cutting what is left');
+      const closed = app.close();
+      // Idle keep-alive connections would hold the listener open; past the grace, busy ones too.
+      if (left > 0) app.server.closeAllConnections();
+      else app.server.closeIdleConnections();
+      await closed;
+      // Last: the job workers' onClose hooks still write (an analysis handed back).
+      await db.close();
+    };
+    stop().then(
       () => process.exit(0),
       (err: unknown) => {
         app.log.error({ err }, 'shutdown failed');

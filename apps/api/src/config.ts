@@ -102,6 +102,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: int(1_048_576, 1024),
   TRUST_PROXY: flag(false),
+  // On SIGTERM: how long requests and chat streams under way may take before they are cut.
+  SHUTDOWN_GRACE_MS: int(10_000, 0),
 
   RATE_LIMIT_USER_MAX: int(600, 1),
   RATE_LIMIT_USER_WINDOW: duration('1m'),

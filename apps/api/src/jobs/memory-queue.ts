@@ -1,4 +1,10 @@
-import { JobCancelledError, type JobHandler, type JobQueue, type QueueOptions } from './queue.ts';
+import {
+  JobCancelledError,
+  type JobHandler,
+  type JobQueue,
+  type QueueOptions,
+  WorkerStoppingError,
+} from './queue.ts';
 
 interface Entry<T> {
   id: string;
@@ -50,7 +56,7 @@ export class MemoryQueue<T> implements JobQueue<T> {
     this.waiting.length = 0;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    for (const c of this.running.values()) c.abort(new Error('worker shutting down'));
+    for (const c of this.running.values()) c.abort(new WorkerStoppingError());
     await this.idle;
   }
 

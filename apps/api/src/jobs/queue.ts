@@ -35,6 +35,18 @@ export interface JobQueue<T> {
   close(): Promise<void>;
 }
 
+/**
+ * Thrown into a running job's signal when its worker shuts down: the handler stops, and the queue
+ * hands the job back (BullMQ: to the waiting list, for another worker; in-process: to the
+ * database, which the next start re-enqueues from).
+ */
+export class WorkerStoppingError extends Error {
+  constructor() {
+    super('worker shutting down');
+    this.name = 'WorkerStoppingError';
+  }
+}
+
 /** Thrown into a job's signal when it is cancelled, so handlers can tell it from a timeout. */
 export class JobCancelledError extends Error {
   constructor(id: string) {
