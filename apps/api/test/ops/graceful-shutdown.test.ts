@@ -1,16 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyses } from '../../src/db/schema.ts';
-import { TEST_SECRET } from '../support/app.ts';
 import { ChatSocket } from '../support/chat-ws.ts';
 import { backends } from '../support/db.ts';
 import { type FakeLlmServer, startFakeLlm } from '../support/fake-llm.ts';
 import { type FixtureSite, slowSite, startFixtureSite } from '../support/fixture-site.ts';
-import { type Proc, signUp, spawnProcess, startApi, stop, until } from '../support/processes.ts';
+import {
+  type Proc,
+  processEnv,
+  signUp,
+  spawnProcess,
+  startApi,
+  stop,
+  until,
+} from '../support/processes.ts';
 import { dropRedisKeys } from '../support/redis.ts';
 
 // Real processes (src/main.ts, src/worker.ts) on PostgreSQL and Redis, stopped with SIGTERM.
@@ -40,28 +45,16 @@ describe.skipIf(!postgres.available)('graceful shutdown on SIGTERM', () => {
     await dropRedisKeys(REDIS_URL, PREFIX);
   });
 
-  function env(extra: Record<string, string> = {}): Record<string, string> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'quento-shutdown-'));
-    dirs.push(dataDir);
-    return {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: db.url!,
-      REDIS_URL,
-      QUEUE_PREFIX: `${PREFIX}-q`,
-      RATE_LIMIT_PREFIX: `${PREFIX}-rl:`,
-      DATA_DIR: dataDir,
-      JWT_SECRET: TEST_SECRET,
-      ALLOW_PRIVATE_NETWORKS: 'true',
-      ANALYSIS_LOCK_MS: '2000',
-      CHAT_MODEL: 'openai:fake-chat',
-      LLM_BASE_URL: llm.baseUrl,
-      LLM_API_KEY: 'test-key',
-      LLM_MAX_RETRIES: '0',
-      RUN_WORKER: 'false',
-      ...extra,
-    };
-  }
+  const env = (extra: Record<string, string> = {}) => ({
+    ...processEnv({
+      databaseUrl: db.url!,
+      redisUrl: REDIS_URL,
+      prefix: PREFIX,
+      dirs,
+      llmBaseUrl: llm.baseUrl,
+    }),
+    ...extra,
+  });
 
   async function api(extra: Record<string, string> = {}) {
     const proc = await startApi(env(extra));

@@ -1,7 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TEST_SECRET } from './app.ts';
 
 /** apps/api: where `src/main.ts` and `src/worker.ts` run from, as `npm start` runs them. */
 export const apiDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -86,4 +90,41 @@ export async function signUp(base: string): Promise<string> {
   });
   if (res.status !== 201) throw new Error(`register: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/**
+ * The environment of a Quento process in these tests: PostgreSQL and Redis, keys under `prefix`
+ * (so parallel runs on one Redis do not meet), its own data folder (pushed to `dirs` for removal),
+ * loopback crawling, and the fake model when `llmBaseUrl` is given.
+ */
+export function processEnv(options: {
+  databaseUrl: string;
+  redisUrl: string;
+  prefix: string;
+  dirs: string[];
+  llmBaseUrl?: string;
+}): Record<string, string> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'quento-proc-'));
+  options.dirs.push(dataDir);
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
+    QUEUE_PREFIX: `${options.prefix}-q`,
+    RATE_LIMIT_PREFIX: `${options.prefix}-rl:`,
+    DATA_DIR: dataDir,
+    JWT_SECRET: TEST_SECRET,
+    ALLOW_PRIVATE_NETWORKS: 'true',
+    ANALYSIS_LOCK_MS: '2000',
+    RUN_WORKER: 'false',
+    ...(options.llmBaseUrl
+      ? {
+          CHAT_MODEL: 'openai:fake-chat',
+          LLM_BASE_URL: options.llmBaseUrl,
+          LLM_API_KEY: 'test-key',
+          LLM_MAX_RETRIES: '0',
+        }
+      : {}),
+  };
 }
