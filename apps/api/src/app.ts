@@ -95,7 +95,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(dbPlugin, { config, handle: options.db });
   await app.register(redisPlugin, { config });
   await app.register(securityPlugin, { config });
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, { config });
   await app.register(docsPlugin);
   await app.register(rateLimitPlugin, { config });
   await app.register(authPlugin, { config });

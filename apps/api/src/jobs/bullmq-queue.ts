@@ -125,11 +125,12 @@ export class BullQueue<T> implements JobQueue<T> {
 
   async counts() {
     const c = await this.producer(() =>
-      this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
+      this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed'),
     );
     return {
       waiting: (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0),
       active: c.active ?? 0,
+      failed: c.failed ?? 0,
     };
   }
 

@@ -24,6 +24,8 @@ export class MemoryQueue<T> implements JobQueue<T> {
   private readonly timers = new Set<NodeJS.Timeout>();
   private handler: JobHandler<T> | null = null;
   private closed = false;
+  /** Jobs given up after their last attempt, since start. */
+  private failed = 0;
   private idle: Promise<void> = Promise.resolve();
   private settle: (() => void) | null = null;
 
@@ -48,7 +50,7 @@ export class MemoryQueue<T> implements JobQueue<T> {
   }
 
   async counts() {
-    return { waiting: this.waiting.length, active: this.running.size };
+    return { waiting: this.waiting.length, active: this.running.size, failed: this.failed };
   }
 
   async close(): Promise<void> {
@@ -76,7 +78,10 @@ export class MemoryQueue<T> implements JobQueue<T> {
     void handler({ ...entry, signal: controller.signal })
       .catch(() => {
         if (controller.signal.aborted || this.closed) return;
-        if (entry.attempt >= this.options.attempts) return;
+        if (entry.attempt >= this.options.attempts) {
+          this.failed += 1;
+          return;
+        }
         const delay = this.options.backoffMs * 2 ** (entry.attempt - 1);
         const timer = setTimeout(() => {
           this.timers.delete(timer);

@@ -30,8 +30,8 @@ export interface JobQueue<T> {
   work(handler: JobHandler<T>): Promise<void>;
   /** Drops a waiting job and aborts a running one, wherever it runs. */
   cancel(id: string): Promise<void>;
-  /** Jobs waiting or running, for readiness and tests. */
-  counts(): Promise<{ waiting: number; active: number }>;
+  /** Jobs waiting or running, and those given up after their last attempt (metrics, tests). */
+  counts(): Promise<{ waiting: number; active: number; failed: number }>;
   close(): Promise<void>;
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
 import { Mailer } from '../lib/mailer.ts';
+import { recordAnalysis } from '../lib/metered.ts';
 import { TokenVersions } from '../lib/token-versions.ts';
 import { AnalysisRepository } from '../modules/analysis/analysis.repository.ts';
 import { AnalysisRunner } from '../modules/analysis/analysis.runner.ts';
@@ -115,6 +116,7 @@ export default fp(
         onCompleted: [
           new StrategyVerifier(strategyRepository, app.log).afterAnalysis,
           (row) => progress.sync(row.userId),
+          async (row) => recordAnalysis(app.appMetrics, row),
         ],
         providers: providersFromSettings({
           mozAccessId: config.MOZ_ACCESS_ID,
