@@ -31,6 +31,7 @@ import rateLimitPlugin from './plugins/rate-limit.ts';
 import redisPlugin from './plugins/redis.ts';
 import securityPlugin from './plugins/security.ts';
 import servicesPlugin from './plugins/services.ts';
+import tracingPlugin from './plugins/tracing.ts';
 import webAppPlugin from './plugins/web-app.ts';
 import websocketPlugin from './plugins/websocket.ts';
 import workerPlugin from './plugins/worker.ts';
@@ -92,6 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   // External layer.
   await app.register(errorsPlugin);
   await app.register(lifecyclePlugin);
+  await app.register(tracingPlugin);
   await app.register(dbPlugin, { config, handle: options.db });
   await app.register(redisPlugin, { config });
   await app.register(securityPlugin, { config });

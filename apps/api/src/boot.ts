@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase, pgliteDirFor } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
+import { flushSentry, initSentry } from './lib/sentry.ts';
 
 export type Role = 'api' | 'worker';
 
@@ -25,6 +26,7 @@ function configOrExit(overrides: Record<string, string>): Config {
  */
 export async function boot(role: Role) {
   const config = configOrExit(role === 'worker' ? { RUN_WORKER: 'true' } : {});
+  initSentry(config);
   const db = await openDatabase({
     url: config.DATABASE_URL,
     pgliteDir: pgliteDirFor(config.DATA_DIR),
@@ -51,6 +53,7 @@ export async function boot(role: Role) {
       await closed;
       // Last: the job workers' onClose hooks still write (an analysis handed back).
       await db.close();
+      await flushSentry();
     };
     stop().then(
       () => process.exit(0),

@@ -146,6 +146,10 @@ const EnvSchema = z.object({
   PAGESPEED_API_URL: optionalUrl,
   MOZ_API_URL: optionalUrl,
   SENTRY_DSN: optionalUrl,
+  SENTRY_TRACES_SAMPLE_RATE: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().min(0).max(1).default(0.1),
+  ),
   // Bearer token /metrics asks for; unset in production, /metrics is not served.
   METRICS_TOKEN: optionalString.pipe(
     z.string().min(16, { error: 'must be at least 16 characters' }).optional(),

@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { foreignKeyViolation, isDatabaseUnavailable } from '../lib/db-errors.ts';
 import { AppError } from '../lib/errors.ts';
+import { captureUnexpected } from '../lib/sentry.ts';
 
 /** Fastify's own client errors, by their code, mapped to ours (the status follows the code). */
 export const FASTIFY_CODES: Record<string, { code: ErrorCode; message?: string }> = {
@@ -105,6 +106,7 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
   }
   // Unexpected: the details go to the log; the client gets only the request id to quote.
   request.log.error({ err: error }, 'unhandled error');
+  captureUnexpected(error, request.id, request.routeOptions.url ?? 'unmatched');
   return reply
     .status(500)
     .send(body(request, 'INTERNAL_ERROR', 'Something went wrong on our side'));
