@@ -93,7 +93,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   // External layer.
   await app.register(errorsPlugin);
   await app.register(lifecyclePlugin);
-  await app.register(tracingPlugin);
+  await app.register(tracingPlugin, { config });
   await app.register(dbPlugin, { config, handle: options.db });
   await app.register(redisPlugin, { config });
   await app.register(securityPlugin, { config });

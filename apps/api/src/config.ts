@@ -150,6 +150,10 @@ const EnvSchema = z.object({
     blankIsUnset,
     z.coerce.number().min(0).max(1).default(0.1),
   ),
+  // OpenTelemetry request traces over OTLP/HTTP, off unless OTEL_TRACES is on.
+  OTEL_TRACES: flag(false),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_SERVICE_NAME: z.string().min(1).default('quento-api'),
   // Bearer token /metrics asks for; unset in production, /metrics is not served.
   METRICS_TOKEN: optionalString.pipe(
     z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
@@ -226,6 +230,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     // Production never runs on a generated secret: every instance must share the same one.
     fail('JWT_SECRET', 'required when NODE_ENV=production (or JWT_SECRET_FILE)');
+  }
+  if (config.OTEL_TRACES && !config.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    fail('OTEL_EXPORTER_OTLP_ENDPOINT', 'required when OTEL_TRACES is on');
   }
   if (config.ACCESS_TOKEN_TTL < 1) fail('ACCESS_TOKEN_TTL', 'must be at least 1 second');
   if (config.REFRESH_TOKEN_TTL <= config.ACCESS_TOKEN_TTL) {

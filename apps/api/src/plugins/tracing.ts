@@ -1,25 +1,39 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { active, requestSpan } from '../lib/sentry.ts';
+import type { Config } from '../config.ts';
+import { startOtel } from '../lib/otel.ts';
+import { active as sentryActive, requestSpan as sentrySpan } from '../lib/sentry.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    endSpan?: ((status: number) => void) | undefined;
+    endSpans?: ((status: number) => void)[] | undefined;
   }
 }
 
-/** A Sentry span per request, named by its route pattern; nothing at all without SENTRY_DSN. */
+/**
+ * A span per request, named by its route pattern, for Sentry (SENTRY_DSN) and OpenTelemetry
+ * (OTEL_TRACES); with neither, no hook at all.
+ */
 export default fp(
-  async (app: FastifyInstance) => {
-    if (!active()) return;
+  async (app: FastifyInstance, { config }: { config: Config }) => {
+    const otel = startOtel(config);
+    const sentry = sentryActive();
+    if (!otel && !sentry) return;
     app.addHook('onRequest', (request, _reply, done) => {
-      request.endSpan = requestSpan(`${request.method} ${request.routeOptions.url ?? 'unmatched'}`);
+      const route = request.routeOptions.url ?? 'unmatched';
+      const name = `${request.method} ${route}`;
+      const ends: ((status: number) => void)[] = [];
+      const s = sentry ? sentrySpan(name) : undefined;
+      if (s) ends.push(s);
+      if (otel) ends.push(otel.requestSpan(name, request.method, route));
+      request.endSpans = ends;
       done();
     });
     app.addHook('onResponse', (request, reply, done) => {
-      request.endSpan?.(reply.statusCode);
+      for (const end of request.endSpans ?? []) end(reply.statusCode);
       done();
     });
+    if (otel) app.addHook('onClose', () => otel.shutdown());
   },
   { name: 'tracing' },
 );
