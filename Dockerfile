@@ -1,7 +1,7 @@
 # One build, two targets: `api` (the default, last stage) serves HTTP; `worker` runs analysis and
-# chat jobs. Both run the TypeScript sources with tsx, as `npm start` does, so there is no build
-# step to drift from the code. The app's web build is not in the image: serve it from a CDN, or
-# build it into apps/mobile/dist before `docker build` and drop that line from .dockerignore.
+# chat jobs. Both run the bundle that `npm start` runs (scripts/build-api.mjs, built in the image).
+# The app's web build is not in the image: serve it from a CDN, or build it into apps/mobile/dist
+# before `docker build` and drop that line from .dockerignore.
 FROM node:20-bookworm-slim AS base
 # chromium: rendered crawls; tini: PID 1 that forwards SIGTERM (graceful shutdown) and reaps
 # Chromium's children.
@@ -25,6 +25,9 @@ COPY tsconfig.base.json ./
 COPY packages/contracts packages/contracts
 COPY packages/analyzer packages/analyzer
 COPY apps/api apps/api
+COPY scripts/build-api.mjs scripts/newest-mtime.mjs scripts/
+# Built once here: `npm start` then finds the bundle up to date and runs plain JavaScript.
+RUN node scripts/build-api.mjs
 # data: the embedded database when DATABASE_URL is unset; secrets: the compose stack's shared
 # JWT secret (a new named volume takes this folder's owner).
 RUN mkdir -p /app/data /app/secrets && chown node:node /app/data /app/secrets
@@ -33,10 +36,10 @@ WORKDIR /app/apps/api
 ENTRYPOINT ["/usr/bin/tini", "--"]
 
 FROM base AS worker
-CMD ["node", "--import", "tsx", "src/worker.ts"]
+CMD ["node", "dist/worker.js"]
 
 FROM base AS api
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--import", "tsx", "src/main.ts"]
+CMD ["node", "dist/main.js"]

@@ -4,9 +4,10 @@
 // A cold build takes minutes on a small machine, so it says what it is doing while it runs.
 // Built-ins only.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { newestMtime } from './newest-mtime.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const mobile = join(root, 'apps', 'mobile');
@@ -16,6 +17,12 @@ const PROGRESS_EVERY_MS = 10_000;
 // Tests and benchmarks need the build: with --strict a failure is an error, not a warning.
 const strict = process.argv.includes('--strict');
 
+// API-only work (and the runtime benchmark on a machine without a build) can skip the check.
+if (process.env.SKIP_WEB_BUILD === '1') {
+  console.log('[quento] SKIP_WEB_BUILD=1: the web app is not built or checked');
+  process.exit(0);
+}
+
 if (!existsSync(join(mobile, 'package.json'))) {
   console.log('[quento] no apps/mobile yet: the API starts without the web app');
   process.exit(0);
@@ -23,28 +30,13 @@ if (!existsSync(join(mobile, 'package.json'))) {
 
 /** The newest modification time among the files the web build is made from. */
 function newestSource() {
-  let newest = 0;
-  const visit = (path) => {
-    let stat;
-    try {
-      stat = statSync(path);
-    } catch {
-      return;
-    }
-    if (stat.isDirectory()) {
-      for (const name of readdirSync(path)) {
-        if (name !== 'node_modules' && !name.startsWith('.')) visit(join(path, name));
-      }
-    } else if (stat.mtimeMs > newest) {
-      newest = stat.mtimeMs;
-    }
-  };
-  for (const folder of ['app', 'src', 'assets', 'public', 'metro']) visit(join(mobile, folder));
-  for (const file of ['app.json', 'package.json', 'babel.config.js', 'metro.config.js']) {
-    visit(join(mobile, file));
-  }
-  visit(join(root, 'packages', 'contracts', 'src'));
-  return newest;
+  return newestMtime([
+    ...['app', 'src', 'assets', 'public', 'metro'].map((folder) => join(mobile, folder)),
+    ...['app.json', 'package.json', 'babel.config.js', 'metro.config.js'].map((f) =>
+      join(mobile, f),
+    ),
+    join(root, 'packages', 'contracts', 'src'),
+  ]);
 }
 
 function mtime(path) {

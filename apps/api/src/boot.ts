@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase, pgliteDirFor } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
+import { seedFromTemplate } from './db/pglite-template.ts';
 import { flushSentry, initSentry } from './lib/sentry.ts';
 
 export type Role = 'api' | 'worker';
@@ -27,6 +28,7 @@ function configOrExit(overrides: Record<string, string>): Config {
 export async function boot(role: Role) {
   const config = configOrExit(role === 'worker' ? { RUN_WORKER: 'true' } : {});
   initSentry(config);
+  if (!config.DATABASE_URL) seedFromTemplate(pgliteDirFor(config.DATA_DIR));
   const db = await openDatabase({
     url: config.DATABASE_URL,
     pgliteDir: pgliteDirFor(config.DATA_DIR),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { apiPackageRoot } from './lib/package-root.ts';
 
 // Environment flags arrive as strings; "false" and "0" must mean false (z.coerce.boolean would not).
 const flag = (fallback: boolean) =>
@@ -48,7 +48,7 @@ const duration = (fallback: string) =>
     });
 
 /** The app's web build, found from this package's place in the repository (not the cwd). */
-const DEFAULT_APP_DIST_DIR = fileURLToPath(new URL('../../mobile/dist', import.meta.url));
+const DEFAULT_APP_DIST_DIR = join(apiPackageRoot, '..', 'mobile', 'dist');
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

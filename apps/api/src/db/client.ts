@@ -12,6 +12,14 @@ import * as schema from './schema.ts';
 // Arbitrary constant shared by every Quento instance: serialises migrations across processes.
 const MIGRATION_LOCK_ID = 720_431_001;
 
+/**
+ * initdb sizes PGlite's shared buffers at 128 MB, all inside the WASM memory of the API process
+ * and touched as pages are read, so the embedded API grew to 600 MB. Quento's embedded database is
+ * one owner's data: 16 MB holds it, and the operating system's file cache sits under PGlite's
+ * files as well. (bench/runtime.ts: idle RSS 481 -> see apps/api/README.md#runtime.)
+ */
+const PGLITE_SETTINGS = ['shared_buffers=16MB'];
+
 export type Schema = typeof schema;
 /** The one database type the rest of the code sees, whichever driver is underneath. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -89,7 +97,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     mkdirSync(dataDir, { recursive: true });
   }
   // pgvector is bundled with PGlite, so later features can `CREATE EXTENSION vector` in embedded mode.
-  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { vector } });
+  const client = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    extensions: { vector },
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((s) => ['-c', s])],
+  });
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
     db,

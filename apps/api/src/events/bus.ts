@@ -1,4 +1,3 @@
-import { EventEmitter } from 'node:events';
 import { Redis } from 'ioredis';
 import { bounded, whenReady } from '../lib/unavailable.ts';
 
@@ -14,26 +13,6 @@ export interface EventBus {
   /** Resolves once the subscription is live; the returned function unsubscribes. */
   subscribe(channel: string, listener: Listener): Promise<() => Promise<void>>;
   close(): Promise<void>;
-}
-
-export class MemoryBus implements EventBus {
-  readonly kind = 'memory' as const;
-  private readonly emitter = new EventEmitter().setMaxListeners(0);
-
-  async publish(channel: string, event: unknown): Promise<void> {
-    this.emitter.emit(channel, event);
-  }
-
-  async subscribe(channel: string, listener: Listener) {
-    this.emitter.on(channel, listener);
-    return async () => {
-      this.emitter.off(channel, listener);
-    };
-  }
-
-  async close(): Promise<void> {
-    this.emitter.removeAllListeners();
-  }
 }
 
 export class RedisBus implements EventBus {

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config.ts';
 import type { MailRepository } from '../modules/mail/mail.repository.ts';
 
@@ -16,7 +16,8 @@ export interface MailMessage {
  * request timing independent of the mail server, so it reveals nothing about the recipient.
  */
 export class Mailer {
-  private readonly transport: Transporter | undefined;
+  // nodemailer is loaded only where SMTP is configured (it is 15 MB of memory for nothing otherwise).
+  private readonly transport: Promise<Transporter> | undefined;
   private readonly pending = new Set<Promise<void>>();
 
   constructor(
@@ -24,7 +25,10 @@ export class Mailer {
     private readonly outbox: MailRepository,
     private readonly log: FastifyBaseLogger,
   ) {
-    this.transport = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : undefined;
+    const url = config.SMTP_URL;
+    this.transport = url
+      ? import('nodemailer').then((m) => m.default.createTransport(url))
+      : undefined;
   }
 
   async queue(message: MailMessage): Promise<void> {
@@ -53,7 +57,10 @@ export class Mailer {
   }
 
   close(): void {
-    this.transport?.close();
+    void this.transport?.then(
+      (t) => t.close(),
+      () => {},
+    );
   }
 
   private async deliver(id: string, message: MailMessage): Promise<void> {
@@ -65,7 +72,7 @@ export class Mailer {
       return;
     }
     try {
-      await this.transport.sendMail({
+      await (await this.transport).sendMail({
         from: this.config.MAIL_FROM,
         to: message.to,
         subject: message.subject,

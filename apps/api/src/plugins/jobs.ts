@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
-import { type EventBus, MemoryBus, RedisBus } from '../events/bus.ts';
-import { BullQueue } from '../jobs/bullmq-queue.ts';
+import type { EventBus } from '../events/bus.ts';
+import { MemoryBus } from '../events/memory-bus.ts';
 import { MemoryQueue } from '../jobs/memory-queue.ts';
 import type { JobQueue, QueueOptions } from '../jobs/queue.ts';
 import type { AnalysisJobData } from '../modules/analysis/analysis.runner.ts';
@@ -26,14 +26,16 @@ declare module 'fastify' {
 export default fp(
   async (app: FastifyInstance, { config }: { config: Config }) => {
     const redisUrl = config.REDIS_URL;
+    // BullMQ (with its cron parser and semver: some 300 files) loads only where Redis is set.
+    const bull = redisUrl ? await import('../jobs/bullmq-queue.ts') : undefined;
     /** BullMQ on Redis when configured, in-process otherwise. */
     const queueFor = <T>(
       name: string,
       options: QueueOptions,
       lockDurationMs?: number,
     ): JobQueue<T> =>
-      redisUrl
-        ? new BullQueue<T>({
+      bull && redisUrl
+        ? new bull.BullQueue<T>({
             ...options,
             redisUrl,
             name,
@@ -57,7 +59,7 @@ export default fp(
       backoffMs: 1000,
     });
     const bus: EventBus = redisUrl
-      ? new RedisBus(redisUrl, `${config.QUEUE_PREFIX}:events:`)
+      ? new (await import('../events/bus.ts')).RedisBus(redisUrl, `${config.QUEUE_PREFIX}:events:`)
       : new MemoryBus();
     app.decorate('analysisQueue', queue);
     app.decorate('chatQueue', chatQueue);

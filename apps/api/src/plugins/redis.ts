@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Config } from '../config.ts';
 
 declare module 'fastify' {
@@ -20,7 +20,9 @@ export default fp(
     // Fail fast rather than queue for ever: a rate-limit check must not hang a request.
     // While disconnected, commands fail at once (no offline queue): the rate limiter then lets
     // requests through and /readyz says Redis is failing, instead of every request waiting.
-    const redis = new Redis(config.REDIS_URL, {
+    // ioredis loads only here: embedded mode never needs it.
+    const { Redis: RedisClient } = await import('ioredis');
+    const redis = new RedisClient(config.REDIS_URL, {
       connectTimeout: 2000,
       maxRetriesPerRequest: 1,
       enableOfflineQueue: false,

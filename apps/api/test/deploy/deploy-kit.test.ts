@@ -153,10 +153,14 @@ describe('docker-compose.yml', () => {
       const service = compose.services[name]!;
       expect(service.build).toEqual({ context: '.', target });
       expect(stages.has(target)).toBe(true);
-      // The image's working directory is apps/api: its scripts are relative to it.
+      // The image's working directory is apps/api: its scripts are relative to it. A bundle
+      // (dist/x.js, built in the image by scripts/build-api.mjs) stands for its entry src/x.ts.
       const command = service.command ?? cmdOf(target);
-      const script = command.find((part) => part.endsWith('.ts'));
-      expect(script && existsSync(join(root, 'apps/api', script)), command.join(' ')).toBe(true);
+      const script = command.find((part) => /\.(ts|js)$/.test(part))!;
+      const source = script.replace(/^dist\/(.*)\.js$/, 'src/$1.ts');
+      expect(existsSync(join(root, 'apps/api', source)), command.join(' ')).toBe(true);
+      if (script.startsWith('dist/'))
+        expect(dockerfile).toContain('RUN node scripts/build-api.mjs');
     }
   });
 

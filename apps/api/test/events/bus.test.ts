@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type EventBus, MemoryBus, RedisBus } from '../../src/events/bus.ts';
+import { type EventBus, RedisBus } from '../../src/events/bus.ts';
+import { MemoryBus } from '../../src/events/memory-bus.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const open: EventBus[] = [];

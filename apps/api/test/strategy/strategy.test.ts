@@ -252,12 +252,14 @@ forEachBackend((backend) => {
     const md = await exp('markdown');
     expect(md.headers['content-type']).toBe('text/markdown; charset=utf-8');
     expect(md.body).toContain('## Action checklist');
+    expect(md.body).toContain('*Notes:* Ask the designer');
     const csv = await exp('csv');
     const rows = parseCsv(csv.body, { columns: true }) as Json[];
     expect(rows).toHaveLength(strategy.action_items.length);
-    expect(rows.find((r) => r.id === strategy.action_items[0].id)).toMatchObject({
-      status: 'in_progress',
-      due_date: '2026-12-01',
+    expect(rows.find((r) => r.ID === strategy.action_items[0].id)).toMatchObject({
+      Status: 'In progress',
+      'Due date': '2026-12-01',
+      Notes: 'Ask the designer',
     });
     const ics = await exp('ics');
     expect(ics.headers['content-type']).toBe('text/calendar; charset=utf-8');
@@ -266,6 +268,9 @@ forEachBackend((backend) => {
       '2026-12-01',
       '2026-12-05',
     ]);
+    expect(events.map((e) => String(e.getFirstPropertyValue('description')))).toContainEqual(
+      expect.stringContaining('Notes:\nAsk the designer'),
+    );
     assertError(await exp('docx'), 400);
   });
 

@@ -213,10 +213,7 @@ export class StrategyService {
         created_at: row.createdAt.toISOString(),
         recommendations: recommendationsOf(row),
       },
-      actions: actions.map((a) => {
-        const dto = toActionDto(a);
-        return { ...dto, verified: dto.verification_status === 'verified' };
-      }),
+      actions: actions.map(toActionDto),
       analysis: analysis
         ? {
             website_url: analysis.websiteUrl ?? '',

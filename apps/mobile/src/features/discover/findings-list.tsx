@@ -1,10 +1,9 @@
-import type { Finding } from '@quento/contracts';
+import { describeItems, type Finding, pathOf, plainText } from '@quento/contracts';
 import { useState } from 'react';
 import { Pressable, StyleSheet, View } from 'react-native';
 import { useTheme } from '../../theme/use-theme';
 import { Card, Text } from '../../ui';
 import { categoryLabel, FINDING_CATEGORY_ORDER, SEVERITY_LABELS } from './labels';
-import { describeRecord, pathOf } from './value-format';
 
 /** Failing audits grouped by category, each expandable to its explanation and fix. */
 export function FindingsList({ findings }: { findings: Finding[] }) {
@@ -36,13 +35,11 @@ export function FindingsList({ findings }: { findings: Finding[] }) {
   );
 }
 
-/** Audit titles quote code with backticks; the owner reads them without. */
-export const plainTitle = (title: string) => title.replace(/`/g, '');
-
 function FindingRow({ finding }: { finding: Finding }) {
   const { colors } = useTheme();
   const [open, setOpen] = useState(false);
   const severity = SEVERITY_LABELS[finding.severity];
+  const found = describeItems(finding.audit_id, finding.items, { pages: finding.pages });
   const tone =
     finding.severity === 'high' ? 'danger' : finding.severity === 'medium' ? 'warning' : 'muted';
   const where =
@@ -53,14 +50,14 @@ function FindingRow({ finding }: { finding: Finding }) {
     <Card style={styles.row}>
       <Pressable
         accessibilityRole="button"
-        accessibilityLabel={`${plainTitle(finding.title)}. ${severity}, ${where}`}
+        accessibilityLabel={`${plainText(finding.title)}. ${severity}, ${where}`}
         accessibilityHint={open ? 'Hides the explanation' : 'Shows what it means and how to fix it'}
         aria-expanded={open}
         onPress={() => setOpen((o) => !o)}
         style={styles.head}
       >
         <View style={styles.headText}>
-          <Text variant="label">{plainTitle(finding.title)}</Text>
+          <Text variant="label">{plainText(finding.title)}</Text>
           <Text variant="caption" tone={tone}>
             {severity} · {where}
           </Text>
@@ -84,18 +81,14 @@ function FindingRow({ finding }: { finding: Finding }) {
               ))}
             </>
           ) : null}
-          {finding.items.length > 0 ? (
+          {found.length > 0 ? (
             <>
               <Text variant="label">What we found</Text>
-              {finding.items.map((item, i) => {
-                const line = describeRecord(item);
-                return line ? (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: items have no id and never reorder.
-                  <Text key={i} tone="muted">
-                    • {line}
-                  </Text>
-                ) : null;
-              })}
+              {found.map((line) => (
+                <Text key={line} tone="muted">
+                  • {line}
+                </Text>
+              ))}
             </>
           ) : null}
         </View>

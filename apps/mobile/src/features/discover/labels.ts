@@ -1,15 +1,7 @@
-import type { FindingCategory } from '@quento/contracts';
+import { type FindingCategory, humanize, SCORE_CATEGORIES } from '@quento/contracts';
 
-/** The score categories, in the order the app shows them, with their names in words. */
-export const SCORE_CATEGORIES = [
-  { key: 'overall', label: 'Overall' },
-  { key: 'seo', label: 'Search visibility (SEO)' },
-  { key: 'content', label: 'Content' },
-  { key: 'performance', label: 'Speed' },
-  { key: 'social', label: 'Social presence' },
-  { key: 'technical', label: 'Technical health' },
-] as const;
-export type ScoreKey = (typeof SCORE_CATEGORIES)[number]['key'];
+// The words every screen and export shares live in contracts; screens import them from here.
+export { humanize, SCORE_CATEGORIES, type ScoreKey } from '@quento/contracts';
 
 const CATEGORY_LABELS: Record<string, string> = Object.fromEntries(
   SCORE_CATEGORIES.map((c) => [c.key, c.label]),
@@ -33,15 +25,6 @@ export const SEVERITY_LABELS = {
   medium: 'Worth fixing',
   low: 'Minor',
 } as const;
-
-/** `vagueLinks` or `pages_failing` → "vague links", "pages failing". */
-export function humanize(key: string): string {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
 
 /** A score of 0–100 in words, so colour is never the only signal. */
 export function scoreWord(score: number | null): string {

@@ -1,11 +1,7 @@
 import type { ActionItem, ActionStatus, VerificationStatus } from '@quento/contracts';
 
-export const STATUS_WORDS: Record<ActionStatus, string> = {
-  pending: 'Not started',
-  in_progress: 'In progress',
-  done: 'Done',
-  skipped: 'Skipped',
-};
+// The words every screen and export shares live in contracts; screens import them from here.
+export { STATUS_WORDS, VERIFICATION_WORDS } from '@quento/contracts';
 
 export const STATUS_ORDER: ActionStatus[] = ['pending', 'in_progress', 'done', 'skipped'];
 
@@ -22,9 +18,3 @@ export function verificationSentence(
     ? 'Not checked yet: the next analysis of your website will check it.'
     : 'When you mark it done, the next analysis checks that it worked.';
 }
-
-export const VERIFICATION_WORDS: Record<VerificationStatus, string> = {
-  unverified: 'Not checked yet',
-  verified: 'Verified',
-  flagged: 'Flagged',
-};

@@ -1,8 +1,8 @@
 import type { AnalysisComparison, Scores } from '@quento/contracts';
+import { pathOf } from '@quento/contracts';
 import { StyleSheet, View } from 'react-native';
 import { Card, Text } from '../../ui';
 import { humanize, SCORE_CATEGORIES } from '../discover/labels';
-import { pathOf } from '../discover/value-format';
 
 /** "Up 12 points", "Down 3 points", "No change". */
 export function deltaWords(delta: number | null | undefined): string {

@@ -1,8 +1,8 @@
+import { describeEvidence } from '@quento/contracts';
 import { Stack, useLocalSearchParams, useRouter } from 'expo-router';
 import { StyleSheet, View } from 'react-native';
 import { Card, EmptyState, ErrorState, LinkButton, LoadingState, Screen, Text } from '../../ui';
 import { useAnalysis } from '../discover/queries';
-import { describeEvidence } from './evidence-format';
 import { categoryWords, levelsLine } from './labels';
 import { useStrategy } from './queries';
 

@@ -1,84 +1,55 @@
-import type { ExportInput } from './types.ts';
+import { categoryWords, levelsLine, statusWords } from '@quento/contracts';
+import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import { checkName, verificationWords } from './present.ts';
+import type { ExportAction, ExportInput } from './types.ts';
 
-/** RFC 5545 text escaping. */
-function escapeText(s: string): string {
-  return s
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r?\n/g, '\\n');
+const STATUS: Record<string, ICalEventStatus> = {
+  done: ICalEventStatus.CONFIRMED,
+  skipped: ICalEventStatus.CANCELLED,
+};
+
+/** What an event says about its action, in the words of the other exports. */
+function description(a: ExportAction): string {
+  const checked = verificationWords(a);
+  return [
+    a.description ?? '',
+    [levelsLine(a), statusWords(a.status), checked].filter(Boolean).join(' · '),
+    a.notes?.trim() ? `Notes:\n${a.notes.trim()}` : '',
+    a.verification
+      ? `Checked by: ${checkName(a.verification.audit_id)}${
+          a.verification.pages.length
+            ? `\nPages:\n${a.verification.pages.map((p) => `- ${p}`).join('\n')}`
+            : ''
+        }`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 }
 
-/** Folds a content line at 75 octets, never splitting a UTF-8 character. */
-function fold(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let bytes = 0;
-  for (const ch of line) {
-    const n = Buffer.byteLength(ch);
-    const limit = out.length === 0 ? 75 : 74; // continuation lines start with a space
-    if (bytes + n > limit) {
-      out.push(current);
-      current = '';
-      bytes = 0;
-    }
-    current += ch;
-    bytes += n;
-  }
-  out.push(current);
-  return out.join('\r\n ');
-}
-
-function dateValue(isoDate: string): string {
-  return isoDate.slice(0, 10).replace(/-/g, '');
-}
-
-function nextDay(isoDate: string): string {
-  const d = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
-function stamp(d: Date): string {
-  return d
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-}
+/** A calendar date as midnight UTC: all-day values are written from its UTC date. */
+const day = (isoDate: string) => new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
 
 /** One all-day event per action item that has a due date. */
 export function toIcs(input: ExportInput, now = new Date()): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Quento//Growth plan//EN',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(input.strategy.title)}`,
-  ];
+  const calendar = ical({
+    name: input.strategy.title,
+    prodId: { company: 'Quento', product: 'Growth plan', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+  });
   for (const a of input.actions) {
     if (!a.due_date) continue;
-    const description = [
-      a.description ?? '',
-      `Priority: ${a.priority ?? 'n/a'}`,
-      `Status: ${a.status}`,
-    ]
-      .filter(Boolean)
-      .join('\n\n');
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${a.id}@quento`,
-      `DTSTAMP:${stamp(now)}`,
-      `DTSTART;VALUE=DATE:${dateValue(a.due_date)}`,
-      `DTEND;VALUE=DATE:${dateValue(nextDay(a.due_date))}`,
-      `SUMMARY:${escapeText(a.title)}`,
-      `DESCRIPTION:${escapeText(description)}`,
-      `CATEGORIES:${escapeText(a.category ?? 'general')}`,
-      `STATUS:${a.status === 'done' ? 'CONFIRMED' : a.status === 'skipped' ? 'CANCELLED' : 'TENTATIVE'}`,
-      'TRANSP:TRANSPARENT',
-      'END:VEVENT',
-    );
+    calendar.createEvent({
+      id: `${a.id}@quento`,
+      stamp: now,
+      start: day(a.due_date),
+      allDay: true,
+      summary: a.title,
+      description: description(a),
+      categories: [{ name: categoryWords(a.category) }],
+      status: STATUS[a.status] ?? ICalEventStatus.TENTATIVE,
+      transparency: ICalEventTransparency.TRANSPARENT,
+    });
   }
-  lines.push('END:VCALENDAR');
-  return `${lines.map(fold).join('\r\n')}\r\n`;
+  return calendar.toString();
 }

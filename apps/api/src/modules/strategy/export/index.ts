@@ -1,7 +1,6 @@
 import { toCsv } from './csv.ts';
 import { toIcs } from './ics.ts';
 import { toMarkdown } from './markdown.ts';
-import { toPdf } from './pdf.ts';
 import type { ExportFile, ExportFormat, ExportInput } from './types.ts';
 
 export type { ExportAction, ExportFile, ExportFormat, ExportInput } from './types.ts';
@@ -20,8 +19,11 @@ function slug(s: string): string {
 export async function renderExport(format: ExportFormat, input: ExportInput): Promise<ExportFile> {
   const base = slug(input.strategy.title);
   switch (format) {
-    case 'pdf':
+    case 'pdf': {
+      // pdfkit and its fonts load on the first PDF, not at start: most processes never make one.
+      const { toPdf } = await import('./pdf.ts');
       return { content_type: 'application/pdf', filename: `${base}.pdf`, body: await toPdf(input) };
+    }
     case 'markdown':
       return {
         content_type: 'text/markdown; charset=utf-8',

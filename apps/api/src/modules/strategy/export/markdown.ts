@@ -1,8 +1,34 @@
-import { measuredOn, SCORE_LABELS, statusLabel } from './labels.ts';
-import type { ExportInput } from './types.ts';
+import { categoryWords, levelsLine, statusWords } from '@quento/contracts';
+import { evidenceView, scoreRows, topActions, verificationWords } from './present.ts';
+import type { ExportAction, ExportInput } from './types.ts';
 
 function mdEscape(s: string): string {
   return s.replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+/** Escaped text, except that engine text's `code` spans stay code spans. */
+function mdText(s: string): string {
+  return s
+    .split(/(`[^`\n]+`)/)
+    .map((part, i) => (i % 2 === 1 ? part : mdEscape(part)))
+    .join('');
+}
+
+/** "High priority · Big impact · Little effort · due 2026-12-01 · In progress" */
+function actionLine(a: ExportAction): string {
+  return [levelsLine(a), a.due_date ? `due ${a.due_date}` : null, statusWords(a.status)]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** Notes keep their line breaks, indented under their item. */
+function notesLines(notes: string | null, indent: string): string[] {
+  if (!notes?.trim()) return [];
+  const [first, ...rest] = notes.trim().split(/\r?\n/);
+  return [
+    `${indent}*Notes:* ${mdEscape(first ?? '')}`,
+    ...rest.map((l) => `${indent}${mdEscape(l)}`),
+  ].map((l) => `${l}  `);
 }
 
 export function toMarkdown(input: ExportInput): string {
@@ -15,32 +41,44 @@ export function toMarkdown(input: ExportInput): string {
 
   if (analysis) {
     out.push('## Scores', '', '| Category | Score |', '| --- | --- |');
-    for (const [key, label] of SCORE_LABELS) {
-      const v = analysis.scores[key];
-      out.push(`| ${label} | ${typeof v === 'number' ? Math.round(v) : 'n/a'} |`);
-    }
+    for (const { label, value } of scoreRows(analysis))
+      out.push(`| ${label} | ${value ?? 'not measured'} |`);
+    out.push('');
+  }
+
+  const top = topActions(actions);
+  if (top.length) {
+    out.push('## Start here', '');
+    top.forEach((a, i) => {
+      out.push(`${i + 1}. **${mdEscape(a.title)}**  `, `   ${actionLine(a)}  `);
+      out.push(...notesLines(a.notes, '   '));
+    });
     out.push('');
   }
 
   out.push('## Recommendations', '');
   strategy.recommendations.forEach((r, i) => {
+    const source = r.source === 'strategic' ? ' · from the advisor' : '';
     out.push(
       `### ${i + 1}. ${mdEscape(r.title)}`,
       '',
-      `*${r.priority} priority · ${r.impact} impact · ${r.effort} effort · ${r.category}${r.source === 'strategic' ? ' · strategic' : ''}*`,
+      `*${levelsLine(r)} · ${categoryWords(r.category)}${source}*`,
       '',
-      mdEscape(r.description),
+      mdText(r.description),
       '',
-      `**Why:** ${mdEscape(r.rationale)}`,
+      `**Why:** ${mdText(r.rationale)}`,
       '',
     );
     if (r.evidence.length > 0) {
       out.push('**Evidence:**', '');
       for (const e of r.evidence) {
-        const where =
-          e.scope === 'site' ? 'site-wide' : `${e.pages_failing} of ${e.pages_checked} pages`;
-        out.push(`- \`${e.audit_id}\`: ${where}`);
-        for (const p of e.pages.slice(0, 5)) out.push(`  - ${p}${measuredOn(e.measurements, p)}`);
+        const view = evidenceView(e);
+        out.push(`- **${mdEscape(view.check)}.** ${view.where}`);
+        for (const fact of view.facts.slice(0, 6)) out.push(`  - ${mdEscape(fact)}`);
+        if (e.pages.length)
+          out.push(
+            `  - Pages: ${e.pages.slice(0, 5).join(', ')}${e.pages.length > 5 ? ', …' : ''}`,
+          );
       }
       out.push('');
     }
@@ -48,11 +86,11 @@ export function toMarkdown(input: ExportInput): string {
 
   out.push('## Action checklist', '');
   for (const a of actions) {
-    const due = a.due_date ? ` (due ${a.due_date})` : '';
-    const verified = a.verified ? ' ✔ verified' : '';
+    const checked = verificationWords(a);
     out.push(
-      `- [${a.status === 'done' ? 'x' : ' '}] ${mdEscape(a.title)}${due} — ${statusLabel(a.status)}${verified}`,
+      `- [${a.status === 'done' ? 'x' : ' '}] ${mdEscape(a.title)} — ${actionLine(a)}${checked ? ` · ${checked}` : ''}  `,
     );
+    out.push(...notesLines(a.notes, '  '));
   }
   out.push('');
   return out.join('\n');

@@ -1,22 +1,25 @@
-import type { Recommendation, VerificationRule } from '@quento/contracts';
+import type { ActionItem, Recommendation } from '@quento/contracts';
 
 export type ExportFormat = 'pdf' | 'markdown' | 'csv' | 'ics';
 
-export interface ExportAction {
-  id: string;
-  title: string;
-  description: string | null;
-  category: string | null;
-  priority: string | null;
-  impact: string | null;
-  effort: string | null;
-  status: string;
-  due_date: string | null;
-  completed_at: string | null;
-  recommendation_id?: string | null;
-  verification?: VerificationRule | null;
-  verified?: boolean;
-}
+/** An action item as the exports read it: the API's action without its bookkeeping fields. */
+export type ExportAction = Pick<
+  ActionItem,
+  | 'id'
+  | 'title'
+  | 'description'
+  | 'category'
+  | 'priority'
+  | 'impact'
+  | 'effort'
+  | 'status'
+  | 'due_date'
+  | 'notes'
+  | 'completed_at'
+  | 'recommendation_id'
+  | 'verification'
+  | 'verification_status'
+>;
 
 /** Everything an export shows: a strategy with its actions and the analysis behind it. */
 export interface ExportInput {
@@ -27,6 +30,7 @@ export interface ExportInput {
     created_at: string;
     recommendations: Recommendation[];
   };
+  /** In plan order (their position). */
   actions: ExportAction[];
   analysis: {
     website_url: string;
