@@ -27,7 +27,7 @@ function configOrExit(overrides: Record<string, string>): Config {
  */
 export async function boot(role: Role) {
   const config = configOrExit(role === 'worker' ? { RUN_WORKER: 'true' } : {});
-  initSentry(config);
+  await initSentry(config);
   if (!config.DATABASE_URL) seedFromTemplate(pgliteDirFor(config.DATA_DIR));
   const db = await openDatabase({
     url: config.DATABASE_URL,

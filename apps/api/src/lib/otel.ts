@@ -1,7 +1,4 @@
-import { SpanStatusCode, type Tracer } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { Tracer } from '@opentelemetry/api';
 import type { Config } from '../config.ts';
 
 export interface OtelTracing {
@@ -16,8 +13,17 @@ export interface OtelTracing {
  * OTEL_EXPORTER_OTLP_ENDPOINT (a collector, Jaeger, Tempo...). The provider is this app's own, not
  * the global one, so it does not meet Sentry's (which also runs on OpenTelemetry).
  */
-export function startOtel(config: Config): OtelTracing | undefined {
+export async function startOtel(config: Config): Promise<OtelTracing | undefined> {
   if (!config.OTEL_TRACES || !config.OTEL_EXPORTER_OTLP_ENDPOINT) return undefined;
+  // Loaded only when the flag is on.
+  const [{ SpanStatusCode }, { OTLPTraceExporter }, { resourceFromAttributes }, sdk] =
+    await Promise.all([
+      import('@opentelemetry/api'),
+      import('@opentelemetry/exporter-trace-otlp-http'),
+      import('@opentelemetry/resources'),
+      import('@opentelemetry/sdk-trace-base'),
+    ]);
+  const { BasicTracerProvider, BatchSpanProcessor } = sdk;
   const exporter = new OTLPTraceExporter({
     url: `${config.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces`,
   });

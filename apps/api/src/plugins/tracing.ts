@@ -16,7 +16,7 @@ declare module 'fastify' {
  */
 export default fp(
   async (app: FastifyInstance, { config }: { config: Config }) => {
-    const otel = startOtel(config);
+    const otel = await startOtel(config);
     const sentry = sentryActive();
     if (!otel && !sentry) return;
     app.addHook('onRequest', (request, _reply, done) => {

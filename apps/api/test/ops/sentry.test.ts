@@ -59,7 +59,7 @@ describe('Sentry, when SENTRY_DSN is set', () => {
     sentry = await startSentryServer();
     db = await backend.open();
     const config = testConfig({ SENTRY_DSN: sentry.dsn, SENTRY_TRACES_SAMPLE_RATE: '1' });
-    expect(initSentry(config)).toBe(true);
+    expect(await initSentry(config)).toBe(true);
     app = await buildApp(config, { db: db.handle, logStream: new LogCapture() });
     // A route that fails the way a bug would, to see what reaches Sentry.
     app.post('/test/boom', async () => {
