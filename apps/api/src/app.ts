@@ -25,11 +25,13 @@ import dbPlugin from './plugins/db.ts';
 import docsPlugin from './plugins/docs.ts';
 import errorsPlugin, { handleClientError, handleFrameworkError } from './plugins/errors.ts';
 import jobsPlugin from './plugins/jobs.ts';
+import lifecyclePlugin from './plugins/lifecycle.ts';
 import metricsPlugin from './plugins/metrics.ts';
 import rateLimitPlugin from './plugins/rate-limit.ts';
 import redisPlugin from './plugins/redis.ts';
 import securityPlugin from './plugins/security.ts';
 import servicesPlugin from './plugins/services.ts';
+import tracingPlugin from './plugins/tracing.ts';
 import webAppPlugin from './plugins/web-app.ts';
 import websocketPlugin from './plugins/websocket.ts';
 import workerPlugin from './plugins/worker.ts';
@@ -90,10 +92,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
 
   // External layer.
   await app.register(errorsPlugin);
+  await app.register(lifecyclePlugin);
+  await app.register(tracingPlugin, { config });
   await app.register(dbPlugin, { config, handle: options.db });
   await app.register(redisPlugin, { config });
   await app.register(securityPlugin, { config });
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, { config });
   await app.register(docsPlugin);
   await app.register(rateLimitPlugin, { config });
   await app.register(authPlugin, { config });

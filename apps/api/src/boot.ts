@@ -5,6 +5,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase, pgliteDirFor } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { seedFromTemplate } from './db/pglite-template.ts';
+import { flushSentry, initSentry } from './lib/sentry.ts';
 
 export type Role = 'api' | 'worker';
 
@@ -26,6 +27,7 @@ function configOrExit(overrides: Record<string, string>): Config {
  */
 export async function boot(role: Role) {
   const config = configOrExit(role === 'worker' ? { RUN_WORKER: 'true' } : {});
+  await initSentry(config);
   if (!config.DATABASE_URL) seedFromTemplate(pgliteDirFor(config.DATA_DIR));
   const db = await openDatabase({
     url: config.DATABASE_URL,
@@ -35,14 +37,27 @@ export async function boot(role: Role) {
   await runMigrations(db);
   await db.warm();
   const app = await buildApp(config, { db });
-  app.addHook('onClose', () => db.close());
 
   let closing = false;
+  // SIGTERM: drain (readiness 503, new requests 503, work under way runs on within the grace
+  // period), then close: listener, WebSockets, job workers (running jobs handed back), database.
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
-    app.close().then(
+    app.log.info({ signal, graceMs: config.SHUTDOWN_GRACE_MS }, 'shutting down: draining');
+    const stop = async () => {
+      const left = await app.lifecycle.drain(config.SHUTDOWN_GRACE_MS);
+      if (left > 0) app.log.warn({ inFlight: left }, 'grace period over: cutting what is left');
+      const closed = app.close();
+      // Idle keep-alive connections would hold the listener open; past the grace, busy ones too.
+      if (left > 0) app.server.closeAllConnections();
+      else app.server.closeIdleConnections();
+      await closed;
+      // Last: the job workers' onClose hooks still write (an analysis handed back).
+      await db.close();
+      await flushSentry();
+    };
+    stop().then(
       () => process.exit(0),
       (err: unknown) => {
         app.log.error({ err }, 'shutdown failed');

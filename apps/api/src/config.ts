@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { apiPackageRoot } from './package-root.ts';
@@ -71,6 +72,8 @@ const EnvSchema = z.object({
   JWT_SECRET: optionalString.pipe(
     z.string().min(32, { error: 'must be at least 32 characters' }).optional(),
   ),
+  // A file holding the secret (Docker and Kubernetes secrets); JWT_SECRET wins when both are set.
+  JWT_SECRET_FILE: optionalString,
   JWT_PRIVATE_KEY: optionalString,
   JWT_PUBLIC_KEY: optionalString,
   JWT_ALGORITHM: z.preprocess(
@@ -99,6 +102,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: int(1_048_576, 1024),
   TRUST_PROXY: flag(false),
+  // On SIGTERM: how long requests and chat streams under way may take before they are cut.
+  SHUTDOWN_GRACE_MS: int(10_000, 0),
 
   RATE_LIMIT_USER_MAX: int(600, 1),
   RATE_LIMIT_USER_WINDOW: duration('1m'),
@@ -147,6 +152,18 @@ const EnvSchema = z.object({
   PAGESPEED_API_URL: optionalUrl,
   MOZ_API_URL: optionalUrl,
   SENTRY_DSN: optionalUrl,
+  SENTRY_TRACES_SAMPLE_RATE: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().min(0).max(1).default(0.1),
+  ),
+  // OpenTelemetry request traces over OTLP/HTTP, off unless OTEL_TRACES is on.
+  OTEL_TRACES: flag(false),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+  OTEL_SERVICE_NAME: z.string().min(1).default('quento-api'),
+  // Bearer token /metrics asks for; unset in production, /metrics is not served.
+  METRICS_TOKEN: optionalString.pipe(
+    z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  ),
 });
 
 /**
@@ -164,6 +181,19 @@ export class ConfigError extends Error {
     super(message);
     this.name = 'ConfigError';
   }
+}
+
+/** The trimmed content of JWT_SECRET_FILE, held to JWT_SECRET's own rule. */
+function secretFromFile(path: string, fail: (name: string, message: string) => never): string {
+  let secret: string;
+  try {
+    secret = readFileSync(path, 'utf8').trim();
+  } catch (err) {
+    return fail('JWT_SECRET_FILE', `cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
+  }
+  if (secret.length < 32)
+    fail('JWT_SECRET_FILE', 'the secret in it must be at least 32 characters');
+  return secret;
 }
 
 /**
@@ -200,9 +230,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.JWT_PRIVATE_KEY && config.JWT_ALGORITHM === 'HS256') {
     fail('JWT_ALGORITHM', 'HS256 uses JWT_SECRET, not a key pair');
   }
+  if (config.JWT_SECRET_FILE && !config.JWT_SECRET) {
+    config.JWT_SECRET = secretFromFile(config.JWT_SECRET_FILE, fail);
+  }
   if (config.NODE_ENV === 'production' && !config.JWT_SECRET) {
     // Production never runs on a generated secret: every instance must share the same one.
-    fail('JWT_SECRET', 'required when NODE_ENV=production');
+    fail('JWT_SECRET', 'required when NODE_ENV=production (or JWT_SECRET_FILE)');
+  }
+  if (config.OTEL_TRACES && !config.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    fail('OTEL_EXPORTER_OTLP_ENDPOINT', 'required when OTEL_TRACES is on');
   }
   if (config.ACCESS_TOKEN_TTL < 1) fail('ACCESS_TOKEN_TTL', 'must be at least 1 second');
   if (config.REFRESH_TOKEN_TTL <= config.ACCESS_TOKEN_TTL) {

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.ts';
+import { configVariables, documentedEnv } from './support/env-names.ts';
 
 describe('loadConfig', () => {
   it('runs with no configuration at all (embedded mode defaults)', () => {
@@ -73,15 +73,9 @@ describe('loadConfig', () => {
 
 describe('.env.example', () => {
   it('documents every variable the config reads, and only those', () => {
-    const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
-    const documented = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]).sort();
-    const source = readFileSync(new URL('../src/config.ts', import.meta.url), 'utf8');
-    const read = [...source.matchAll(/^ {2}([A-Z_]+):/gm)].map((m) => m[1]).sort();
-    expect(documented).toEqual(read);
+    const values = documentedEnv();
+    expect(Object.keys(values).sort()).toEqual(configVariables());
     // And the documented defaults themselves load.
-    const values = Object.fromEntries(
-      [...example.matchAll(/^([A-Z_]+)=([^#\n]*)/gm)].map((m) => [m[1], (m[2] ?? '').trim()]),
-    );
     expect(() => loadConfig(values)).not.toThrow();
   });
 });

@@ -1,7 +1,13 @@
-import { Queue, Worker } from 'bullmq';
+import { Queue, WaitingError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { bounded, whenReady } from '../lib/unavailable.ts';
-import { JobCancelledError, type JobHandler, type JobQueue, type QueueOptions } from './queue.ts';
+import {
+  JobCancelledError,
+  type JobHandler,
+  type JobQueue,
+  type QueueOptions,
+  WorkerStoppingError,
+} from './queue.ts';
 
 export interface BullQueueOptions extends QueueOptions {
   redisUrl: string;
@@ -69,7 +75,7 @@ export class BullQueue<T> implements JobQueue<T> {
     const lockDuration = this.options.lockDurationMs ?? 30_000;
     this.worker = new Worker(
       this.options.name,
-      async (job) => {
+      async (job, token) => {
         const id = job.id!;
         const controller = new AbortController();
         this.running.set(id, controller);
@@ -80,6 +86,14 @@ export class BullQueue<T> implements JobQueue<T> {
             attempt: job.attemptsMade + 1,
             signal: controller.signal,
           });
+        } catch (err) {
+          // Stopped by our own shutdown: back to the waiting list at once, for another worker,
+          // without using up one of the job's attempts (WaitingError tells BullMQ it moved).
+          if (controller.signal.reason instanceof WorkerStoppingError) {
+            await job.moveToWait(token);
+            throw new WaitingError();
+          }
+          throw err;
         } finally {
           this.running.delete(id);
         }
@@ -111,16 +125,17 @@ export class BullQueue<T> implements JobQueue<T> {
 
   async counts() {
     const c = await this.producer(() =>
-      this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized'),
+      this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed'),
     );
     return {
       waiting: (c.waiting ?? 0) + (c.delayed ?? 0) + (c.prioritized ?? 0),
       active: c.active ?? 0,
+      failed: c.failed ?? 0,
     };
   }
 
   async close(): Promise<void> {
-    for (const c of this.running.values()) c.abort(new Error('worker shutting down'));
+    for (const c of this.running.values()) c.abort(new WorkerStoppingError());
     // With Redis away a graceful close would wait for it: give it a few seconds, then cut.
     const graceful = (async () => {
       await this.worker?.close();

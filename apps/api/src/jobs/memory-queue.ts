@@ -1,4 +1,10 @@
-import { JobCancelledError, type JobHandler, type JobQueue, type QueueOptions } from './queue.ts';
+import {
+  JobCancelledError,
+  type JobHandler,
+  type JobQueue,
+  type QueueOptions,
+  WorkerStoppingError,
+} from './queue.ts';
 
 interface Entry<T> {
   id: string;
@@ -18,6 +24,8 @@ export class MemoryQueue<T> implements JobQueue<T> {
   private readonly timers = new Set<NodeJS.Timeout>();
   private handler: JobHandler<T> | null = null;
   private closed = false;
+  /** Jobs given up after their last attempt, since start. */
+  private failed = 0;
   private idle: Promise<void> = Promise.resolve();
   private settle: (() => void) | null = null;
 
@@ -42,7 +50,7 @@ export class MemoryQueue<T> implements JobQueue<T> {
   }
 
   async counts() {
-    return { waiting: this.waiting.length, active: this.running.size };
+    return { waiting: this.waiting.length, active: this.running.size, failed: this.failed };
   }
 
   async close(): Promise<void> {
@@ -50,7 +58,7 @@ export class MemoryQueue<T> implements JobQueue<T> {
     this.waiting.length = 0;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
-    for (const c of this.running.values()) c.abort(new Error('worker shutting down'));
+    for (const c of this.running.values()) c.abort(new WorkerStoppingError());
     await this.idle;
   }
 
@@ -70,7 +78,10 @@ export class MemoryQueue<T> implements JobQueue<T> {
     void handler({ ...entry, signal: controller.signal })
       .catch(() => {
         if (controller.signal.aborted || this.closed) return;
-        if (entry.attempt >= this.options.attempts) return;
+        if (entry.attempt >= this.options.attempts) {
+          this.failed += 1;
+          return;
+        }
         const delay = this.options.backoffMs * 2 ** (entry.attempt - 1);
         const timer = setTimeout(() => {
           this.timers.delete(timer);

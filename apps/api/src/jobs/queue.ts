@@ -30,9 +30,21 @@ export interface JobQueue<T> {
   work(handler: JobHandler<T>): Promise<void>;
   /** Drops a waiting job and aborts a running one, wherever it runs. */
   cancel(id: string): Promise<void>;
-  /** Jobs waiting or running, for readiness and tests. */
-  counts(): Promise<{ waiting: number; active: number }>;
+  /** Jobs waiting or running, and those given up after their last attempt (metrics, tests). */
+  counts(): Promise<{ waiting: number; active: number; failed: number }>;
   close(): Promise<void>;
+}
+
+/**
+ * Thrown into a running job's signal when its worker shuts down: the handler stops, and the queue
+ * hands the job back (BullMQ: to the waiting list, for another worker; in-process: to the
+ * database, which the next start re-enqueues from).
+ */
+export class WorkerStoppingError extends Error {
+  constructor() {
+    super('worker shutting down');
+    this.name = 'WorkerStoppingError';
+  }
 }
 
 /** Thrown into a job's signal when it is cancelled, so handlers can tell it from a timeout. */

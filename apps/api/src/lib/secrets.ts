@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Config } from '../config.ts';
 
 /** SHA-256 hex: how tokens are stored. They are long random values, so no salt or slow hash. */
@@ -26,15 +26,19 @@ export function safeEqual(a: Uint8Array, b: Uint8Array): boolean {
  */
 export function resolveServerSecret(config: Config): Uint8Array {
   if (config.JWT_SECRET) return new TextEncoder().encode(config.JWT_SECRET);
-  const dir = resolve(config.DATA_DIR);
-  const file = join(dir, 'jwt-secret');
-  if (existsSync(file)) {
-    const stored = readFileSync(file, 'utf8').trim();
-    if (stored.length >= 32) return new TextEncoder().encode(stored);
-  }
-  mkdirSync(dir, { recursive: true });
-  const secret = randomToken(48);
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  const file = join(resolve(config.DATA_DIR), 'jwt-secret');
+  ensureSecretFile(file);
+  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+}
+
+/**
+ * Writes a new random secret to `file` unless one is there already (the compose stack's first
+ * start); returns whether it wrote. Several instances then read the same JWT_SECRET_FILE.
+ */
+export function ensureSecretFile(file: string): boolean {
+  if (existsSync(file) && readFileSync(file, 'utf8').trim().length >= 32) return false;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${randomToken(48)}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
-  return new TextEncoder().encode(secret);
+  return true;
 }

@@ -12,6 +12,7 @@ import {
 } from '../ai/index.ts';
 import { hasPgvector } from '../ai/retrieval/index.ts';
 import type { Config } from '../config.ts';
+import { meterGateway, recordUsage } from './metered.ts';
 
 export interface AiCore {
   gateway: ModelGateway;
@@ -61,9 +62,15 @@ function rawExecutor(app: FastifyInstance): SqlExecutor {
  */
 export default fp(
   async (app: FastifyInstance, { config }: { config: Config }) => {
-    const gateway = createModelGateway(aiSettingsFromConfig(config), {
-      onUsage: (e) => app.log.debug({ model: e.model, usage: e.usage }, 'model usage'),
-    });
+    const gateway = meterGateway(
+      createModelGateway(aiSettingsFromConfig(config), {
+        onUsage: (e) => {
+          recordUsage(app.appMetrics, e);
+          app.log.debug({ model: e.model, usage: e.usage }, 'model usage');
+        },
+      }),
+      app.appMetrics,
+    );
     const exec = rawExecutor(app);
     const embeddings = gateway.embeddings();
     let vector = false;
@@ -82,5 +89,5 @@ export default fp(
     const retriever = await createRetriever({ exec, embeddings, vector });
     app.decorate('ai', { gateway, retriever });
   },
-  { name: 'ai', dependencies: ['db'] },
+  { name: 'ai', dependencies: ['db', 'metrics'] },
 );

@@ -5,8 +5,9 @@ import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '@quento/contracts'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { foreignKeyViolation } from '../lib/db-errors.ts';
+import { foreignKeyViolation, isDatabaseUnavailable } from '../lib/db-errors.ts';
 import { AppError } from '../lib/errors.ts';
+import { captureUnexpected } from '../lib/sentry.ts';
 
 /** Fastify's own client errors, by their code, mapped to ours (the status follows the code). */
 export const FASTIFY_CODES: Record<string, { code: ErrorCode; message?: string }> = {
@@ -95,8 +96,17 @@ export function handleError(error: unknown, request: FastifyRequest, reply: Fast
       : 'Something this request refers to no longer exists';
     return reply.status(ERROR_STATUS[code]).send(body(request, code, message));
   }
+  if (isDatabaseUnavailable(error)) {
+    // Not the request's fault and not for ever: /readyz says the same, the pool reconnects.
+    request.log.warn({ err: error }, 'database unavailable');
+    reply.header('retry-after', '5');
+    return reply
+      .status(ERROR_STATUS.SERVICE_UNAVAILABLE)
+      .send(body(request, 'SERVICE_UNAVAILABLE', 'The database is unavailable; try again shortly'));
+  }
   // Unexpected: the details go to the log; the client gets only the request id to quote.
   request.log.error({ err: error }, 'unhandled error');
+  captureUnexpected(error, request.id, request.routeOptions.url ?? 'unmatched');
   return reply
     .status(500)
     .send(body(request, 'INTERNAL_ERROR', 'Something went wrong on our side'));

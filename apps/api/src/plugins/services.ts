@@ -23,6 +23,7 @@ import { ProgressRepository } from '../modules/users/progress.repository.ts';
 import { ProgressService } from '../modules/users/progress.service.ts';
 import { UsersRepository } from '../modules/users/users.repository.ts';
 import { UsersService } from '../modules/users/users.service.ts';
+import { recordAnalysis } from './metered.ts';
 
 export interface Services {
   auth: AuthService;
@@ -126,6 +127,7 @@ export default fp(
         onCompleted: [
           new StrategyVerifier(strategyRepository, app.log).afterAnalysis,
           (row) => progress.sync(row.userId),
+          async (row) => recordAnalysis(app.appMetrics, row),
         ],
         providers: providersFromSettings({
           mozAccessId: config.MOZ_ACCESS_ID,

@@ -1,78 +1,30 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyses } from '../../src/db/schema.ts';
 import { TEST_SECRET } from '../support/app.ts';
 import { backends } from '../support/db.ts';
-import { type FixtureSite, page, startFixtureSite } from '../support/fixture-site.ts';
+import { type FixtureSite, slowSite, startFixtureSite } from '../support/fixture-site.ts';
+import {
+  type Proc,
+  signUp,
+  spawnProcess,
+  startApi as startApiProcess,
+  stop,
+  until,
+} from '../support/processes.ts';
 import { dropRedisKeys } from '../support/redis.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const postgres = backends.find((b) => b.name === 'postgres')!;
-const apiDir = fileURLToPath(new URL('../..', import.meta.url));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** A slow site: each of its 12 pages takes 600 ms, so a crawl lasts long enough to be killed. */
-function slowSite(): Map<string, { body: string; delayMs: number }> {
-  const links = Array.from({ length: 12 }, (_, i) => `/p${i}`);
-  return new Map(
-    ['/', ...links].map((path) => [
-      path,
-      { delayMs: 600, body: page({ title: `Page ${path}`, links }) },
-    ]),
-  );
-}
-
-function spawnProcess(script: string, env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd: apiDir,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.resume();
-  child.stderr?.resume();
-  return child;
-}
-
-async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  ms = 60_000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await check().catch(() => undefined);
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill(signal);
-  await exited;
-}
 
 describe.skipIf(!postgres.available)('a worker killed in the middle of an analysis', () => {
   let site: FixtureSite;
   let db: Awaited<ReturnType<typeof postgres.open>>;
-  const children: ChildProcess[] = [];
+  const children: Proc[] = [];
   const dirs: string[] = [];
 
   beforeAll(async () => {
@@ -80,7 +32,7 @@ describe.skipIf(!postgres.available)('a worker killed in the middle of an analys
     db = await postgres.open();
   });
   afterAll(async () => {
-    for (const c of children) await kill(c, 'SIGKILL');
+    for (const c of children) await stop(c, 'SIGKILL');
     await site?.close();
     await db?.dispose();
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -110,24 +62,13 @@ describe.skipIf(!postgres.available)('a worker killed in the middle of an analys
   }
 
   async function startApi(env: Record<string, string>) {
-    const port = await freePort();
-    const api = spawnProcess('src/main.ts', { ...env, PORT: String(port), HOST: '127.0.0.1' });
+    const api = await startApiProcess(env);
     children.push(api);
-    const base = `http://127.0.0.1:${port}`;
-    await until('the API', async () => ((await fetch(`${base}/readyz`)).ok ? true : undefined));
-    return { api, base };
+    return { api, base: api.base };
   }
 
   async function createAnalysis(base: string): Promise<string> {
-    const reg = await fetch(`${base}/api/v1/auth/register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        email: `crash-${randomBytes(4).toString('hex')}@example.com`,
-        password: 'crash test password',
-      }),
-    });
-    const { access_token } = (await reg.json()) as { access_token: string };
+    const access_token = await signUp(base);
     const res = await fetch(`${base}/api/v1/analysis`, {
       method: 'POST',
       headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
@@ -157,7 +98,7 @@ describe.skipIf(!postgres.available)('a worker killed in the middle of an analys
     children.push(first);
     const id = await createAnalysis(base);
     await until('the first worker to be crawling', runningWithProgress(id));
-    await kill(first, 'SIGKILL');
+    await stop(first, 'SIGKILL');
     const hitsAtKill = site.hits.get('/') ?? 0;
 
     const second = spawnProcess('src/worker.ts', env);
@@ -177,7 +118,7 @@ describe.skipIf(!postgres.available)('a worker killed in the middle of an analys
     const { api, base } = await startApi(env);
     const id = await createAnalysis(base);
     await until('the API to be crawling', runningWithProgress(id));
-    await kill(api, 'SIGKILL');
+    await stop(api, 'SIGKILL');
     expect((await rowOf(id))!.status).toBe('running');
 
     await startApi(env);

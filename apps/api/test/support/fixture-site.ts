@@ -107,3 +107,15 @@ export async function startFixtureSite(pages: Map<string, FixturePage>): Promise
       }),
   };
 }
+
+/** A slow site: a start page and `pages - 1` linked pages, each answering after `delayMs`, so a
+ * crawl lasts long enough for a test to stop a worker in the middle of it. */
+export function slowSite(pages = 13, delayMs = 600): Map<string, FixturePage> {
+  const links = Array.from({ length: pages - 1 }, (_, i) => `/p${i}`);
+  return new Map(
+    ['/', ...links].map((path) => [
+      path,
+      { delayMs, body: page({ title: `Page ${path}`, links }) },
+    ]),
+  );
+}

@@ -166,6 +166,21 @@ export class AnalysisRepository {
     return toRow(row);
   }
 
+  /**
+   * A run handed back by a worker that is shutting down: pending again, and the run is not
+   * counted against the attempt cap (that counts runs that died, not ones stopped in good order).
+   */
+  async release(id: string): Promise<void> {
+    await this.db
+      .update(analyses)
+      .set({
+        status: 'pending',
+        attempts: sql`greatest(${analyses.attempts} - 1, 0)`,
+        currentStep: 'queued',
+      })
+      .where(and(eq(analyses.id, id), eq(analyses.status, 'running')));
+  }
+
   /** False when the analysis is no longer running (deleted or cancelled): the job should stop. */
   async updateProgress(id: string, p: ProgressUpdate): Promise<boolean> {
     const rows = await this.db

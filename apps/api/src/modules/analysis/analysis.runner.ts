@@ -5,7 +5,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ModelGateway } from '../../ai/models.ts';
 import type { Config } from '../../config.ts';
 import type { EventBus } from '../../events/bus.ts';
-import { type Job, JobCancelledError } from '../../jobs/queue.ts';
+import { type Job, JobCancelledError, WorkerStoppingError } from '../../jobs/queue.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
 import { contentAssessment, pageCollector } from './analysis.assessment.ts';
 import type { AnalysisRepository, AnalysisRow } from './analysis.repository.ts';
@@ -96,11 +96,17 @@ export class AnalysisRunner {
         await this.fail(id, budgetExceededMessage(budgetMs));
         return;
       }
+      if (job.signal.reason instanceof WorkerStoppingError) {
+        // Handed back, not failed: the next worker claims it afresh and this run does not count.
+        await repo.release(id);
+        log.info({ analysisId: id }, 'analysis handed back: the worker is stopping');
+        throw err;
+      }
       if (err instanceof AnalyzerError && PERMANENT.has(err.code)) {
         await this.fail(id, err.message);
         return;
       }
-      if (job.signal.aborted) throw err; // worker shutting down: the queue runs it again later
+      if (job.signal.aborted) throw err; // the queue runs it again later
       // The row counts runs across restarts; the queue's own count starts again after one.
       if (Math.max(job.attempt, row.attempts) >= config.ANALYSIS_MAX_ATTEMPTS) {
         log.error({ err, analysisId: id }, 'analysis failed');

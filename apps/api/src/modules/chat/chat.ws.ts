@@ -155,13 +155,16 @@ const chatWs: FastifyPluginAsync = async (app) => {
       const runTurn = async (content: string, done: () => void): Promise<void> => {
         const tokens = tokenSender(socket);
         try {
-          const turn = await chat.turn(userId, id, content, {
-            signal: closed.signal,
-            context,
-            onTyping: (m) => send(socket, { type: 'typing', user_message_id: m.id }),
-            onToken: tokens.push,
-            queueFollowUp: true,
-          });
+          // A reply under way holds a shutting-down instance open until it is out (or the grace ends).
+          const turn = await app.lifecycle.track(
+            chat.turn(userId, id, content, {
+              signal: closed.signal,
+              context,
+              onTyping: (m) => send(socket, { type: 'typing', user_message_id: m.id }),
+              onToken: tokens.push,
+              queueFollowUp: true,
+            }),
+          );
           tokens.flush();
           send(socket, {
             type: 'final',

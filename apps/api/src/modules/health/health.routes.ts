@@ -5,6 +5,8 @@ const Check = z.enum(['ok', 'failing', 'disabled']);
 const Readiness = z.object({
   status: z.enum(['ok', 'unavailable']),
   checks: z.object({ database: Check, redis: Check }),
+  /** Present while the instance shuts down: it finishes what it has and takes nothing new. */
+  draining: z.literal(true).optional(),
 });
 
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
@@ -19,7 +21,10 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   }
 }
 
-/** /healthz: the process answers. /readyz: the database (and Redis when configured) answer too. */
+/**
+ * /healthz: the process answers. /readyz: the database (and Redis when configured) answer too,
+ * and the instance is not shutting down.
+ */
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/healthz',
@@ -55,11 +60,13 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
             },
           )
         : ('disabled' as const);
-      const ok = database === 'ok' && redis !== 'failing';
+      const draining = app.lifecycle.draining;
+      const ok = database === 'ok' && redis !== 'failing' && !draining;
       reply.status(ok ? 200 : 503);
       return {
         status: ok ? ('ok' as const) : ('unavailable' as const),
         checks: { database, redis },
+        ...(draining ? { draining: true as const } : {}),
       };
     },
   );
