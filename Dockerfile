@@ -20,12 +20,14 @@ COPY packages/analyzer/package.json packages/analyzer/
 COPY packages/engine/package.json packages/engine/
 COPY packages/url/package.json packages/url/
 COPY apps/api/package.json apps/api/
-# Only the three workspaces the API runs on, without dev dependencies (not the Expo app's).
-RUN npm ci --omit=dev -w packages/contracts -w packages/analyzer -w apps/api \
+# Only the workspaces the API runs on, without dev dependencies (not the Expo app's).
+RUN npm ci --omit=dev -w packages/contracts -w packages/url -w packages/analyzer -w packages/engine -w apps/api \
   && npm cache clean --force
 COPY tsconfig.base.json ./
 COPY packages/contracts packages/contracts
+COPY packages/url packages/url
 COPY packages/analyzer packages/analyzer
+COPY packages/engine packages/engine
 COPY apps/api apps/api
 COPY scripts/build-api.mjs scripts/newest-mtime.mjs scripts/
 # Built once here: `npm start` then finds the bundle up to date and runs plain JavaScript.
