@@ -1,6 +1,7 @@
 /**
  * Quento's AI core, for the API's routes and jobs. Each folder is usable on its own; this file
- * only gathers what callers need. Start with `createModelGateway(aiSettingsFromEnv(...))`:
+ * only gathers what callers need. Start with `createModelGateway(settings)` (the API builds the
+ * settings from its validated config):
  * `gateway.isConfigured` decides between the conversation chain and the guided advisor.
  */
 export { type AdvisorInput, type AdvisorReply, advisorReply } from './advisor.ts';
@@ -37,7 +38,6 @@ export {
 } from './guided/index.ts';
 export {
   type AiSettings,
-  aiSettingsFromEnv,
   createModelGateway,
   DailyTokenCapError,
   IncompleteStreamError,
