@@ -27,5 +27,11 @@ export {
   parseHttpUrl,
   refusalReason,
 } from './net/ssrf.ts';
-export type { Scores } from './scoring.ts';
+export {
+  computeScores,
+  type PointsLost,
+  pointsLost,
+  type Scores,
+  siteAuditScores,
+} from './scoring.ts';
 export type { AnalysisReport, AnalyzeOptions, PageReport, ProgressEvent } from './types.ts';

@@ -4,6 +4,7 @@
  * settings from its validated config):
  * `gateway.isConfigured` decides between the conversation chain and the guided advisor.
  */
+export * from './advice/index.ts';
 export { type AdvisorInput, type AdvisorReply, advisorReply } from './advisor.ts';
 export {
   type AnalystInput,

@@ -97,6 +97,8 @@ export default fp(
       chat: new ChatService({
         repo: new ChatRepository(app.db),
         profiles,
+        analyses: analysisRepository,
+        strategies: strategyRepository,
         gateway: app.ai.gateway,
         retriever: app.ai.retriever,
         log: app.log,

@@ -3,6 +3,9 @@
  * it asks the core-story questions in turn, reads free-text answers into the business profile,
  * asks again for what is missing, and answers questions from the user's stored data.
  */
+
+import { adviceHelp } from '../advice/answers.ts';
+import { readIntent } from '../advice/intents.ts';
 import {
   type BusinessProfile,
   hasValue,
@@ -183,7 +186,9 @@ export function guidedTurn(input: GuidedTurnInput): GuidedTurnResult {
   });
 
   const question = readQuestion(message, pending !== null);
-  if (question.isQuestion) {
+  // One of the advisor's questions ("how do I get more catering bookings") is a question even
+  // without a "?", unless it could be the answer to the question pending.
+  if (question.isQuestion || (pending === null && readIntent(message) !== null)) {
     const answer = answerQuestion(question.topics, message, data, before);
     const next = pending ?? nextField(before, state);
     state.pending = next;
@@ -257,7 +262,7 @@ export function guidedTurn(input: GuidedTurnInput): GuidedTurnResult {
   else if (learned.length || pending) parts.push(closing(profile, state));
   else
     parts.push(
-      'I did not find anything to add to your profile in that. No AI model is configured, so ask me about your scores, findings, recommendations or action items.',
+      `I did not find anything to add to your profile in that. ${adviceHelp({ profile })}`,
     );
   return finish(parts.filter(Boolean).join(' '), profile, patch, learned, intent);
 }

@@ -14,11 +14,13 @@ import {
   profileDoc,
   RINGS,
   type Ring,
+  readIntent,
 } from '../../ai/index.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import type { QuietLane } from '../../lib/quiet-lane.ts';
 import { rowToProfile } from '../profile/profile.mapper.ts';
 import type { ChatServiceDeps } from './chat.deps.ts';
+import { loadOwnerFacts } from './chat.facts.ts';
 import type { ChatFollowUpEvent, ChatFollowUps } from './chat.followup.ts';
 import { toAnalysisSummary, toChatMessages, toStrategySummary } from './chat.mapper.ts';
 import { storeLearned } from './chat.profile.ts';
@@ -232,9 +234,13 @@ export class ChatTurns {
     const analysis = toAnalysisSummary(analysisRow);
     const strategy = toStrategySummary(strategyRow);
 
+    // The advisor's questions past ring 1 read the owner's analyses, plan and actions in full.
+    const asksAdvice = readIntent(content) !== null && (!modelMode || isProfileComplete(profile));
+    const facts = asksAdvice ? await loadOwnerFacts(this.deps, userId, profile) : null;
     const reply = await advisorReply(
       gateway,
       {
+        facts,
         ring: asRing(conversation.ringPhase),
         profile,
         analysis,
@@ -256,6 +262,7 @@ export class ChatTurns {
       tokensUsed: reply.tokensUsed,
       metadata: {
         mode: reply.mode,
+        ...(reply.advice ? { sources: reply.advice.sources, tools: reply.advice.toolCalls } : {}),
         ...(reply.interrupted ? { interrupted: true } : {}),
         ...(reply.error ? { error: reply.error.name } : {}),
       },
