@@ -11,11 +11,12 @@ import { errors } from '../../lib/errors.ts';
 import { QuietLane } from '../../lib/quiet-lane.ts';
 import { rowToProfile } from '../profile/profile.mapper.ts';
 import { ChatAnalyst } from './chat.analyst.ts';
+import { type ContextHolder, TurnContexts } from './chat.context.ts';
 import type { ChatServiceDeps } from './chat.deps.ts';
 import { type ChatFollowUpEvent, type ChatFollowUpJob, ChatFollowUps } from './chat.followup.ts';
 import { toConversationDto, toMessageDto } from './chat.mapper.ts';
 import type { ConversationRow } from './chat.repository.ts';
-import { ChatTurns, type ContextHolder, type TurnHooks, type TurnResult } from './chat.turn.ts';
+import { ChatTurns, type TurnHooks, type TurnResult } from './chat.turn.ts';
 
 /**
  * Chat sessions (create, list, read, end) and the front for the rest of the chat: the turn
@@ -25,12 +26,14 @@ export class ChatService {
   private readonly turns: ChatTurns;
   private readonly followUps: ChatFollowUps;
   private readonly analystRun: ChatAnalyst;
+  private readonly contexts: TurnContexts;
 
   constructor(private readonly deps: ChatServiceDeps) {
     // One lane for the turns and their follow-ups: follow-up work waits for turns' first tokens.
     const lane = new QuietLane();
     this.followUps = new ChatFollowUps(deps, lane);
-    this.turns = new ChatTurns(deps, lane, this.followUps);
+    this.contexts = new TurnContexts(deps);
+    this.turns = new ChatTurns(deps, lane, this.followUps, this.contexts);
     this.analystRun = new ChatAnalyst(deps);
   }
 
@@ -104,12 +107,12 @@ export class ChatService {
 
   /** Loads a WebSocket's turn context while the user is still typing (model mode). */
   prefetch(userId: string, id: string, holder: ContextHolder): void {
-    this.turns.prefetch(userId, id, holder);
+    this.contexts.prefetch(userId, id, holder);
   }
 
   /** Brings a socket's context in step with a follow-up that ran in the worker. */
   applyFollowUp(holder: ContextHolder, event: ChatFollowUpEvent): void {
-    this.turns.applyFollowUp(holder, event);
+    this.contexts.applyFollowUp(holder, event);
   }
 
   /** HTTP: the whole turn, answered once the follow-up work is done. */

@@ -16,43 +16,15 @@ import {
   type Ring,
   readIntent,
 } from '../../ai/index.ts';
-import { AppError, errors } from '../../lib/errors.ts';
 import type { QuietLane } from '../../lib/quiet-lane.ts';
-import { rowToProfile } from '../profile/profile.mapper.ts';
+import { type ContextHolder, isStale, type TurnContexts } from './chat.context.ts';
 import type { ChatServiceDeps } from './chat.deps.ts';
 import { loadOwnerFacts } from './chat.facts.ts';
-import type { ChatFollowUpEvent, ChatFollowUps } from './chat.followup.ts';
-import { toAnalysisSummary, toChatMessages, toStrategySummary } from './chat.mapper.ts';
+import type { ChatFollowUps } from './chat.followup.ts';
+import { toAnalysisSummary, toStrategySummary } from './chat.mapper.ts';
 import { storeLearned } from './chat.profile.ts';
-import type { AnalysisRow, ConversationRow, MessageRow, StrategyRow } from './chat.repository.ts';
-import { usageDay } from './chat.repository.ts';
+import type { MessageRow } from './chat.repository.ts';
 import { assertWithinCap } from './chat.usage.ts';
-
-/**
- * What a model-mode turn reads besides the new message. A WebSocket keeps it between its turns
- * so a turn costs two queries (store-if-active, retrieval) before the model call instead of eight; it is
- * reloaded after CONTEXT_TTL_MS so analyses, strategies and edits elsewhere show up.
- */
-export interface TurnContext {
-  loadedAt: number;
-  conversation: ConversationRow;
-  history: ChatMessage[];
-  profile: BusinessProfile | null;
-  analysisRow: AnalysisRow | undefined;
-  strategyRow: StrategyRow | undefined;
-  /** Tokens used today as last read plus what this context's turns added since (the cap is soft
-   * by at most one TTL of another device's use). */
-  usedToday: number;
-  day: string;
-}
-
-const CONTEXT_TTL_MS = 30_000;
-
-/** A WebSocket's turn context, and its load when one is under way (see `prefetch`). */
-export interface ContextHolder {
-  current?: TurnContext | undefined;
-  loading?: Promise<void> | undefined;
-}
 
 export interface TurnHooks {
   signal?: AbortSignal | undefined;
@@ -89,68 +61,13 @@ export class ChatTurns {
     private readonly deps: ChatServiceDeps,
     private readonly lane: QuietLane,
     private readonly followUps: ChatFollowUps,
+    private readonly contexts: TurnContexts,
   ) {}
 
   /** The turn joins the cached history; an empty (interrupted) reply is left out, as on reload. */
   private remember(history: ChatMessage[], user: string, reply: string) {
     history.push({ role: 'user', content: user });
     if (reply.trim()) history.push({ role: 'assistant', content: reply });
-  }
-
-  /**
-   * Loads a WebSocket's turn context while the user is still typing, so the first message costs
-   * what later ones do. Model mode only; a failure is left for the first turn to meet and report.
-   */
-  prefetch(userId: string, id: string, holder: ContextHolder): void {
-    if (!this.deps.gateway.isConfigured || holder.current || holder.loading) return;
-    holder.loading = this.loadContext(userId, id, true)
-      .then((ctx) => {
-        holder.current = ctx;
-      })
-      .catch(() => {})
-      .finally(() => {
-        holder.loading = undefined;
-      });
-  }
-
-  /** Brings a socket's context in step with a follow-up that ran in the worker. */
-  applyFollowUp(holder: ContextHolder, event: ChatFollowUpEvent): void {
-    const ctx = holder.current;
-    if (!ctx || ctx.conversation.id !== event.conversation_id) return;
-    ctx.profile = event.profile;
-    ctx.usedToday += event.tokens_used;
-    ctx.conversation.summary = event.summary;
-    ctx.conversation.metadata = {
-      ...ctx.conversation.metadata,
-      summarizedCount: event.summarized_count,
-    };
-  }
-
-  /** Everything a turn reads besides the new message, at once: bounded by the slowest query. */
-  private async loadContext(userId: string, id: string, modelMode: boolean): Promise<TurnContext> {
-    const { repo, profiles } = this.deps;
-    const [conversation, usedToday, profileRow, history, analysisRow, strategyRow] =
-      await Promise.all([
-        repo.owned(userId, id),
-        modelMode ? repo.usedToday(userId) : Promise.resolve(0),
-        profiles.get(userId),
-        repo.history(id),
-        repo.latestAnalysis(userId),
-        repo.latestStrategy(userId),
-      ]);
-    if (!conversation) throw errors.notFound('Session');
-    if (conversation.status === 'ended')
-      throw new AppError('SESSION_ENDED', 'This session has ended; start a new one');
-    return {
-      loadedAt: Date.now(),
-      conversation,
-      history: toChatMessages(history),
-      profile: rowToProfile(profileRow),
-      analysisRow,
-      strategyRow,
-      usedToday,
-      day: usageDay(),
-    };
   }
 
   /**
@@ -196,8 +113,7 @@ export class ChatTurns {
     const holder = modelMode ? hooks.context : undefined;
     if (holder?.loading) await holder.loading;
     let ctx = holder?.current;
-    if (ctx && (Date.now() - ctx.loadedAt > CONTEXT_TTL_MS || ctx.day !== usageDay()))
-      ctx = undefined;
+    if (ctx && isStale(ctx)) ctx = undefined;
     let userMessage: MessageRow | undefined;
     let hits: Awaited<ReturnType<typeof search>> = [];
     if (ctx) {
@@ -211,7 +127,7 @@ export class ChatTurns {
     }
     if (!ctx) {
       if (holder) holder.current = undefined;
-      ctx = await this.loadContext(userId, id, modelMode);
+      ctx = await this.contexts.load(userId, id, modelMode);
       if (modelMode) assertWithinCap(gateway, ctx.usedToday);
       [userMessage, hits] = await Promise.all([
         repo.addMessage({ conversationId: id, role: 'user', content }),
