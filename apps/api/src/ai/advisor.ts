@@ -12,7 +12,7 @@ import { createConversationChain } from './chains/conversation/index.ts';
 import type { ConversationInput } from './chains/conversation/state.ts';
 import { type GuidedState, guidedTurn } from './guided/index.ts';
 import { type ModelGateway, ZERO_USAGE } from './models.ts';
-import { isProfileComplete, type ProfilePatch } from './profile.ts';
+import { type BusinessProfile, isProfileComplete, type ProfilePatch } from './profile.ts';
 import type { StreamReplyOptions, StreamReplyResult } from './streaming.ts';
 
 export interface AdvisorInput extends ConversationInput {
@@ -23,6 +23,8 @@ export interface AdvisorInput extends ConversationInput {
    * caller loads them then). With a model and ring 1 complete, the advisor agent answers.
    */
   facts?: OwnerFacts | null | undefined;
+  /** ALLOW_PRIVATE_NETWORKS: the guided interview accepts a website without a public suffix. */
+  allowPrivate?: boolean | undefined;
 }
 
 export interface AdvisorReply extends StreamReplyResult {
@@ -31,6 +33,8 @@ export interface AdvisorReply extends StreamReplyResult {
   guidedState?: GuidedState;
   /** Guided mode: what this turn learned about the business (apply with mergeProfile). */
   profilePatch?: ProfilePatch;
+  /** Guided mode: the profile after this turn (a correction replaces a list, not adds to it). */
+  profile?: BusinessProfile;
   /** Guided mode: ring 1 is complete after this turn. */
   profileComplete?: boolean;
   /** The advisor agent answered: what the answer rests on, and the tools it used. */
@@ -117,6 +121,7 @@ export async function advisorReply(
     state: input.guidedState,
     profile: input.profile,
     data: { analysis: input.analysis, strategy: input.strategy, facts: input.facts },
+    allowPrivate: input.allowPrivate,
   });
   const { content, interrupted } = emit(turn.reply, options);
   return {
@@ -128,6 +133,7 @@ export async function advisorReply(
     mode: 'guided',
     guidedState: turn.state,
     profilePatch: turn.patch,
+    profile: turn.profile,
     profileComplete: turn.complete,
   };
 }

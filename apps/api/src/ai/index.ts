@@ -36,6 +36,7 @@ export {
   guidedStateSchema,
   guidedTurn,
   NO_MODEL_NOTICE,
+  readCues,
 } from './guided/index.ts';
 export {
   type AiSettings,
@@ -47,6 +48,7 @@ export {
   ModelTimeoutError,
   type TokenUsage,
   type UsageEvent,
+  ZERO_USAGE,
 } from './models.ts';
 export * from './profile.ts';
 export {

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { messages } from '../../src/db/schema.ts';
-import { bearer, forEachBackend, register, type Session, useApp } from '../support/app.ts';
+import { forEachBackend, register, type Session, useApp } from '../support/app.ts';
+import { openSession, sayOverHttp } from '../support/chat.ts';
 import { type FakeChatRequest, type FakeLlmServer, startFakeLlm } from '../support/fake-llm.ts';
 import { type AdvisorScenario, seedAdvisorScenario } from '../support/seed.ts';
 
@@ -46,23 +47,9 @@ async function start(
 ): Promise<{ s: Session; id: string; scores: Array<Record<string, number | null>> }> {
   const s = await register(ctx.app);
   const scores = await seedAdvisorScenario(ctx.db, ctx.app.services.profiles, s.userId, t);
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/v1/chat/sessions',
-    headers: bearer(s.access),
-    payload: { ring_phase: 'plan' },
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return { s, id: res.json().id, scores };
+  const id = await openSession(ctx.app, s, { ring_phase: 'plan' });
+  return { s, id, scores };
 }
-
-const say = (ctx: ReturnType<typeof useApp>, s: Session, id: string, content: string) =>
-  ctx.app.inject({
-    method: 'POST',
-    url: `/api/v1/chat/sessions/${id}/messages`,
-    headers: bearer(s.access),
-    payload: { content },
-  });
 
 forEachBackend((backend) => {
   describe('without a model', () => {
@@ -71,9 +58,7 @@ forEachBackend((backend) => {
       it(`answers ${file} from the stored data`, async () => {
         const { s, id, scores } = await start(ctx, t);
         for (const turn of t.turns) {
-          const res = await say(ctx, s, id, fill(turn.say, scores));
-          expect(res.statusCode, res.body).toBe(201);
-          const reply: string = res.json().reply.content;
+          const reply = (await sayOverHttp(ctx.app, s, id, fill(turn.say, scores))).reply.content;
           for (const want of turn.expect)
             expect(reply.toLowerCase(), turn.say).toContain(fill(want, scores).toLowerCase());
           for (const not of turn.never) expect(reply, turn.say).not.toContain(not);
@@ -117,9 +102,7 @@ forEachBackend((backend) => {
         for (const turn of t.turns.filter((x) => x.model)) {
           llm.reset();
           llm.setDefault(agent(turn));
-          const res = await say(ctx, s, id, fill(turn.say, scores));
-          expect(res.statusCode, res.body).toBe(201);
-          const reply = res.json().reply;
+          const { reply } = await sayOverHttp(ctx.app, s, id, fill(turn.say, scores));
           expect(reply.content).toMatch(/^Here is what your own data says\.\n\nBased on your /);
           expect(reply.tokens_used).toBeGreaterThan(0);
           // The model saw the owner's data in the tool results, and nothing else was asked for.
@@ -152,9 +135,7 @@ forEachBackend((backend) => {
         const { s, id, scores } = await start(ctx, t);
         llm.setDefault({ status: 500 });
         for (const turn of t.turns.filter((x) => x.intent !== null)) {
-          const res = await say(ctx, s, id, fill(turn.say, scores));
-          expect(res.statusCode, res.body).toBe(201);
-          const reply: string = res.json().reply.content;
+          const reply = (await sayOverHttp(ctx.app, s, id, fill(turn.say, scores))).reply.content;
           for (const want of turn.expect)
             expect(reply.toLowerCase(), turn.say).toContain(fill(want, scores).toLowerCase());
         }

@@ -15,7 +15,9 @@ import {
   mergeProfile,
   normalizeProfile,
   profileDoc,
+  readCues,
   summaryDoc,
+  ZERO_USAGE,
 } from '../../ai/index.ts';
 import type { EventBus } from '../../events/bus.ts';
 import type { Job } from '../../jobs/queue.ts';
@@ -68,6 +70,8 @@ export interface FollowUpDeps {
   log: FastifyBaseLogger;
   /** Called after the business profile changed (ring 1 and users.current_ring follow it). */
   onProfileChanged?: ((userId: string) => Promise<void>) | undefined;
+  /** ALLOW_PRIVATE_NETWORKS, for the guided parser's reading of web addresses. */
+  allowPrivate?: boolean | undefined;
   /** Where a queued follow-up reports what it stored (`chatChannel`). */
   bus?: EventBus | undefined;
 }
@@ -174,10 +178,23 @@ export class ChatFollowUps {
     // Extraction costs a model call a turn: run it while the core story is being told (ring 1
     // open or a Core conversation), not in every later conversation.
     const extract = !isProfileComplete(profile) || conversation.ringPhase === 'core';
+    // When the model's extraction does not parse (or fails), the guided parser reads the turn.
+    const said = messagesNow.findLast((m) => m.role === 'user')?.content ?? '';
+    const guided = () =>
+      readCues(said, normalizeProfile(profile), { allowPrivate: this.deps.allowPrivate });
     const [extraction, summary] = await Promise.all([
       extract
-        ? chain.extractProfile({ profile, messages: messagesNow.slice(-6) })
-        : { patch: {}, usage: { totalTokens: 0 } },
+        ? chain
+            .extractProfile({ profile, messages: messagesNow.slice(-6) })
+            .then((x) => (x.parsed ? x : { ...x, patch: guided() }))
+            .catch((err: unknown) => {
+              this.deps.log.warn(
+                { err },
+                'profile extraction failed; the guided parser read the turn',
+              );
+              return { patch: guided(), usage: ZERO_USAGE };
+            })
+        : { patch: {}, usage: ZERO_USAGE },
       chain.updateSummary({ summary: conversation.summary ?? '', summarizedCount }, messagesNow),
     ]);
     // The writes and the index can wait too, for turns that came in while the model answered.

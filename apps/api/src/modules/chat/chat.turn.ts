@@ -157,6 +157,7 @@ export class ChatTurns {
       gateway,
       {
         facts,
+        allowPrivate: this.deps.allowPrivate,
         ring: asRing(conversation.ringPhase),
         profile,
         analysis,
@@ -189,7 +190,7 @@ export class ChatTurns {
     if (reply.mode === 'guided') {
       const patch = reply.profilePatch ?? {};
       const fields = Object.keys(patch);
-      let next = mergeProfile(normalizeProfile(profile), patch);
+      let next = reply.profile ?? mergeProfile(normalizeProfile(profile), patch);
       // The reply, the interview's state and the profile it filled stand or fall together: a
       // reply stored without its profile change would ask the next question of a field never saved.
       let saved: BusinessProfile | undefined;
