@@ -18,6 +18,8 @@ import { ProfileService } from '../modules/profile/profile.service.ts';
 import { StrategyRepository } from '../modules/strategy/strategy.repository.ts';
 import { StrategyService } from '../modules/strategy/strategy.service.ts';
 import { StrategyVerifier } from '../modules/strategy/strategy.verifier.ts';
+import { UsageRepository } from '../modules/usage/usage.repository.ts';
+import { UsageService } from '../modules/usage/usage.service.ts';
 import { ProgressRepository } from '../modules/users/progress.repository.ts';
 import { ProgressService } from '../modules/users/progress.service.ts';
 import { UsersRepository } from '../modules/users/users.repository.ts';
@@ -54,6 +56,7 @@ export default fp(
     const analysisRepository = new AnalysisRepository(app.db);
     const strategyRepository = new StrategyRepository(app.db);
     const progress = new ProgressService(new ProgressRepository(app.db));
+    const usage = new UsageService(new UsageRepository(app.db), app.ai.gateway);
     const versions = new TokenVersions((id) => users.tokenVersion(id), app.bus);
     // Not awaited: with Redis away at start, the subscription completes when it is back.
     const stopVersions = versions.start().catch((err: unknown) => {
@@ -91,6 +94,7 @@ export default fp(
         analyses: analysisRepository,
         profiles,
         gateway: app.ai.gateway,
+        usage,
         progress,
         log: app.log,
       }),
@@ -101,6 +105,7 @@ export default fp(
         strategies: strategyRepository,
         gateway: app.ai.gateway,
         retriever: app.ai.retriever,
+        usage,
         log: app.log,
         toolkit: createAnalystToolkit({ allowPrivate: config.ALLOW_PRIVATE_NETWORKS }),
         allowPrivate: config.ALLOW_PRIVATE_NETWORKS,

@@ -7,7 +7,6 @@ import { AppError, errors } from '../../lib/errors.ts';
 import { rowToProfile } from '../profile/profile.mapper.ts';
 import type { ChatServiceDeps } from './chat.deps.ts';
 import { toMessageDto } from './chat.mapper.ts';
-import { assertWithinCap } from './chat.usage.ts';
 
 export class ChatAnalyst {
   constructor(private readonly deps: ChatServiceDeps) {}
@@ -25,7 +24,7 @@ export class ChatAnalyst {
     const { repo, profiles, gateway } = this.deps;
     const [conversation, usedToday, profileRow] = await Promise.all([
       repo.owned(userId, id),
-      repo.usedToday(userId),
+      this.deps.usage.usedToday(userId),
       profiles.get(userId),
     ]);
     if (!conversation) throw errors.notFound('Session');
@@ -36,7 +35,7 @@ export class ChatAnalyst {
         'MODEL_NOT_CONFIGURED',
         'The analyst agent needs a model (CHAT_MODEL); run an analysis from Discover instead',
       );
-    assertWithinCap(gateway, usedToday);
+    this.deps.usage.assertWithin(usedToday);
     const profile = rowToProfile(profileRow);
     const websiteUrl = body.website_url ?? profile?.website_url;
     if (!websiteUrl)
@@ -66,7 +65,7 @@ export class ChatAnalyst {
       tokensUsed: result.usage.totalTokens,
       metadata: { kind: 'analyst_report', iterations: result.iterations, tool_calls: toolCalls },
     });
-    await repo.addUsage(userId, result.usage.totalTokens);
+    await this.deps.usage.record(userId, result.usage.totalTokens);
     return {
       message: toMessageDto(stored),
       iterations: result.iterations,

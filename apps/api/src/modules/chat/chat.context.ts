@@ -42,7 +42,9 @@ export const isStale = (ctx: TurnContext, now = Date.now()) =>
   now - ctx.loadedAt > CONTEXT_TTL_MS || ctx.day !== usageDay();
 
 export class TurnContexts {
-  constructor(private readonly deps: Pick<ChatServiceDeps, 'repo' | 'profiles' | 'gateway'>) {}
+  constructor(
+    private readonly deps: Pick<ChatServiceDeps, 'repo' | 'profiles' | 'gateway' | 'usage'>,
+  ) {}
 
   /**
    * Loads a WebSocket's turn context while the user is still typing, so the first message costs
@@ -79,7 +81,7 @@ export class TurnContexts {
     const [conversation, usedToday, profileRow, history, analysisRow, strategyRow] =
       await Promise.all([
         repo.owned(userId, id),
-        modelMode ? repo.usedToday(userId) : Promise.resolve(0),
+        modelMode ? this.deps.usage.usedToday(userId) : Promise.resolve(0),
         profiles.get(userId),
         repo.history(id),
         repo.latestAnalysis(userId),

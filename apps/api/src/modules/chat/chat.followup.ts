@@ -24,6 +24,7 @@ import type { Job } from '../../jobs/queue.ts';
 import type { QuietLane } from '../../lib/quiet-lane.ts';
 import { rowToProfile } from '../profile/profile.mapper.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
+import type { UsageService } from '../usage/usage.service.ts';
 import { toAnalysisSummary, toChatMessages } from './chat.mapper.ts';
 import { storeLearned } from './chat.profile.ts';
 import type { ChatRepository, ConversationRow } from './chat.repository.ts';
@@ -68,6 +69,8 @@ export interface FollowUpDeps {
   gateway: ModelGateway;
   retriever: Retriever;
   log: FastifyBaseLogger;
+  /** Checks the daily cap and records what every model call cost. */
+  usage: UsageService;
   /** Called after the business profile changed (ring 1 and users.current_ring follow it). */
   onProfileChanged?: ((userId: string) => Promise<void>) | undefined;
   /** ALLOW_PRIVATE_NETWORKS, for the guided parser's reading of web addresses. */
@@ -205,7 +208,7 @@ export class ChatFollowUps {
     let next = mergeProfile(normalizeProfile(profile), extraction.patch);
     const metadata = { ...conversation.metadata, summarizedCount: summary.summarizedCount };
     const [, saved] = await Promise.all([
-      repo.addUsage(userId, tokens),
+      this.deps.usage.record(userId, tokens),
       changed ? this.saveProfile(userId, next, Object.keys(extraction.patch)) : undefined,
       summary.updated
         ? repo.update(conversation.id, { summary: summary.summary, metadata })

@@ -24,7 +24,6 @@ import type { ChatFollowUps } from './chat.followup.ts';
 import { toAnalysisSummary, toStrategySummary } from './chat.mapper.ts';
 import { storeLearned } from './chat.profile.ts';
 import type { MessageRow } from './chat.repository.ts';
-import { assertWithinCap } from './chat.usage.ts';
 
 export interface TurnHooks {
   signal?: AbortSignal | undefined;
@@ -117,7 +116,7 @@ export class ChatTurns {
     let userMessage: MessageRow | undefined;
     let hits: Awaited<ReturnType<typeof search>> = [];
     if (ctx) {
-      assertWithinCap(gateway, ctx.usedToday);
+      this.deps.usage.assertWithin(ctx.usedToday);
       [userMessage, hits] = await Promise.all([
         repo.addUserMessageIfActive(userId, id, content),
         search(),
@@ -128,7 +127,7 @@ export class ChatTurns {
     if (!ctx) {
       if (holder) holder.current = undefined;
       ctx = await this.contexts.load(userId, id, modelMode);
-      if (modelMode) assertWithinCap(gateway, ctx.usedToday);
+      if (modelMode) this.deps.usage.assertWithin(ctx.usedToday);
       [userMessage, hits] = await Promise.all([
         repo.addMessage({ conversationId: id, role: 'user', content }),
         search(),
