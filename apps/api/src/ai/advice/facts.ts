@@ -3,7 +3,7 @@
  * before it, where each score's missing points go, the plan and its action items. The API reads
  * it from the database; the answers (with or without a model) only read it.
  */
-import type { BusinessProfile } from '../profile.ts';
+import type { BusinessProfile } from '@quento/contracts';
 
 export const SCORE_CATEGORIES = ['seo', 'content', 'performance', 'social', 'technical'] as const;
 export type ScoreCategory = (typeof SCORE_CATEGORIES)[number];
