@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { type Provider, parseModelSpec } from './ai/models/settings.ts';
 import { apiPackageRoot } from './package-root.ts';
 
 // Environment flags arrive as strings; "false" and "0" must mean false (z.coerce.boolean would not).
@@ -244,5 +245,55 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.REFRESH_TOKEN_TTL <= config.ACCESS_TOKEN_TTL) {
     fail('REFRESH_TOKEN_TTL', 'must be longer than ACCESS_TOKEN_TTL');
   }
+  checkModelSettings(config, fail);
   return config;
+}
+
+/** The key each provider needs, unless LLM_BASE_URL sends its calls to another server. */
+const PROVIDER_KEYS: Record<
+  Provider,
+  'OPENAI_API_KEY' | 'ANTHROPIC_API_KEY' | 'GOOGLE_API_KEY' | null
+> = {
+  openai: 'OPENAI_API_KEY',
+  anthropic: 'ANTHROPIC_API_KEY',
+  google: 'GOOGLE_API_KEY',
+  ollama: null,
+};
+
+/**
+ * The model settings' cross-checks, at start rather than on the first chat message: every model
+ * name reads as `provider:model` (a bare name only with LLM_BASE_URL), its provider's key is set,
+ * and the embeddings model is one a provider offers.
+ */
+function checkModelSettings(config: Config, fail: (name: string, message: string) => never): void {
+  const hasBaseUrl = config.LLM_BASE_URL !== undefined;
+  const specs: Array<[string, string | undefined]> = [
+    ['CHAT_MODEL', config.CHAT_MODEL],
+    ['ANALYSIS_MODEL', config.ANALYSIS_MODEL],
+    ['EMBEDDING_MODEL', config.EMBEDDING_MODEL],
+    ...config.LLM_FALLBACK_MODELS.map((m): [string, string] => ['LLM_FALLBACK_MODELS', m]),
+  ];
+  for (const [name, spec] of specs) {
+    if (!spec) continue;
+    let provider: Provider;
+    try {
+      provider = parseModelSpec(spec, hasBaseUrl).provider;
+    } catch (err) {
+      fail(name, `${(err as Error).message} (or set LLM_BASE_URL to send a bare name there)`);
+    }
+    const key = PROVIDER_KEYS[provider];
+    // LLM_BASE_URL serves openai-style names; the other providers still call their own APIs.
+    const needsKey = key !== null && !(provider === 'openai' && hasBaseUrl);
+    if (needsKey && !config[key])
+      fail(
+        key,
+        `${name} uses ${provider}: set ${key}${provider === 'openai' ? ' (or LLM_BASE_URL)' : ''}`,
+      );
+    if (name === 'EMBEDDING_MODEL' && provider === 'anthropic')
+      fail(name, 'anthropic offers no embeddings model');
+  }
+  if (!config.CHAT_MODEL) {
+    if (config.ANALYSIS_MODEL) fail('CHAT_MODEL', 'must be set when ANALYSIS_MODEL is');
+    if (config.EMBEDDING_MODEL) fail('CHAT_MODEL', 'must be set when EMBEDDING_MODEL is');
+  }
 }

@@ -30,6 +30,8 @@ describe('loadConfig', () => {
       ALLOW_PRIVATE_NETWORKS: 'false',
       TRUST_PROXY: '1',
       LLM_FALLBACK_MODELS: 'openai:gpt-4o-mini,anthropic:claude-haiku',
+      OPENAI_API_KEY: 'k',
+      ANTHROPIC_API_KEY: 'k',
     });
     expect(c.ACCESS_TOKEN_TTL).toBe(900);
     expect(c.REFRESH_TOKEN_TTL).toBe(7 * 86_400);
@@ -68,6 +70,58 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ACCESS_TOKEN_TTL: '1h', REFRESH_TOKEN_TTL: '30m' })).toThrow(
       /REFRESH_TOKEN_TTL/,
     );
+  });
+});
+
+describe('model settings (checked once, in loadConfig)', () => {
+  const fails = (env: Record<string, string>, name: string, text: RegExp) => {
+    let caught: unknown;
+    try {
+      loadConfig(env);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).variables).toEqual([name]);
+    expect((caught as ConfigError).message).toMatch(text);
+  };
+
+  it('names the missing key of the provider a model uses', () => {
+    fails({ CHAT_MODEL: 'google:gemini-2.5-flash' }, 'GOOGLE_API_KEY', /CHAT_MODEL uses google/);
+    fails({ CHAT_MODEL: 'openai:gpt-4o' }, 'OPENAI_API_KEY', /CHAT_MODEL uses openai/);
+    fails(
+      { CHAT_MODEL: 'ollama:llama3', LLM_FALLBACK_MODELS: 'anthropic:claude-x' },
+      'ANTHROPIC_API_KEY',
+      /LLM_FALLBACK_MODELS uses anthropic/,
+    );
+    // LLM_BASE_URL serves openai-style names without OPENAI_API_KEY, not other providers.
+    expect(
+      loadConfig({ CHAT_MODEL: 'openai:gpt-4o', LLM_BASE_URL: 'http://127.0.0.1:4000/v1' })
+        .CHAT_MODEL,
+    ).toBe('openai:gpt-4o');
+    fails(
+      { CHAT_MODEL: 'anthropic:claude-x', LLM_BASE_URL: 'http://127.0.0.1:4000/v1' },
+      'ANTHROPIC_API_KEY',
+      /anthropic/,
+    );
+  });
+
+  it('takes a bare model name only with LLM_BASE_URL', () => {
+    fails({ CHAT_MODEL: 'gpt-4o' }, 'CHAT_MODEL', /provider:model.*LLM_BASE_URL/);
+    fails({ CHAT_MODEL: 'ollama:x', ANALYSIS_MODEL: 'o3' }, 'ANALYSIS_MODEL', /LLM_BASE_URL/);
+    const c = loadConfig({ CHAT_MODEL: 'gpt-4o', LLM_BASE_URL: 'http://127.0.0.1:4000/v1' });
+    expect(c.CHAT_MODEL).toBe('gpt-4o');
+  });
+
+  it('refuses an embeddings model no provider offers, and models without CHAT_MODEL', () => {
+    fails(
+      { CHAT_MODEL: 'ollama:llama3', EMBEDDING_MODEL: 'anthropic:x', ANTHROPIC_API_KEY: 'k' },
+      'EMBEDDING_MODEL',
+      /no embeddings/,
+    );
+    fails({ ANALYSIS_MODEL: 'ollama:llama3' }, 'CHAT_MODEL', /ANALYSIS_MODEL/);
+    fails({ EMBEDDING_MODEL: 'ollama:nomic-embed-text' }, 'CHAT_MODEL', /EMBEDDING_MODEL/);
+    expect(loadConfig({}).CHAT_MODEL).toBeUndefined();
   });
 });
 

@@ -27,6 +27,12 @@ export {
   refusalReason,
   resolverFor,
 } from './net/ssrf.ts';
-export type { Scores } from './scoring.ts';
+export {
+  computeScores,
+  type PointsLost,
+  pointsLost,
+  type Scores,
+  siteAuditScores,
+} from './scoring.ts';
 export { type BusinessStory, hasStory, parseStory } from './story/story.ts';
 export type { AnalysisReport, AnalyzeOptions, PageReport, ProgressEvent } from './types.ts';

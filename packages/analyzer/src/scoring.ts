@@ -58,3 +58,33 @@ export function computeScores(auditScores: Map<string, number | null>): Scores {
   scores.overall = overall === null ? null : Math.round(overall * 100);
   return scores as Scores;
 }
+
+/** What one audit costs a category: the points (of 100) it takes off the category's score. */
+export interface PointsLost {
+  auditId: string;
+  points: number;
+}
+
+/**
+ * Where a category's missing points go, largest first: each applicable audit below 1 costs
+ * `weight x (1 - score) / applicable weight x 100`, so the losses add up to 100 minus the score
+ * (before rounding). Not-applicable audits cost nothing.
+ */
+export function pointsLost(
+  auditScores: Readonly<Record<string, number | null | undefined>>,
+  category: CategoryId,
+): PointsLost[] {
+  const refs = CONFIG.categories[category].auditRefs.filter((ref) => {
+    const s = auditScores[ref.id];
+    return typeof s === 'number' && ref.weight > 0;
+  });
+  const weights = refs.reduce((sum, ref) => sum + ref.weight, 0);
+  if (weights === 0) return [];
+  return refs
+    .map((ref) => ({
+      auditId: ref.id,
+      points: (ref.weight * (1 - (auditScores[ref.id] as number)) * 100) / weights,
+    }))
+    .filter((l) => l.points > 0)
+    .sort((a, b) => b.points - a.points);
+}

@@ -1,8 +1,10 @@
 /**
  * Quento's AI core, for the API's routes and jobs. Each folder is usable on its own; this file
- * only gathers what callers need. Start with `createModelGateway(aiSettingsFromEnv(...))`:
+ * only gathers what callers need. Start with `createModelGateway(settings)` (the API builds the
+ * settings from its validated config):
  * `gateway.isConfigured` decides between the conversation chain and the guided advisor.
  */
+export * from './advice/index.ts';
 export { type AdvisorInput, type AdvisorReply, advisorReply } from './advisor.ts';
 export {
   type AnalystInput,
@@ -34,10 +36,10 @@ export {
   guidedStateSchema,
   guidedTurn,
   NO_MODEL_NOTICE,
+  readCues,
 } from './guided/index.ts';
 export {
   type AiSettings,
-  aiSettingsFromEnv,
   createModelGateway,
   DailyTokenCapError,
   IncompleteStreamError,
@@ -46,6 +48,7 @@ export {
   ModelTimeoutError,
   type TokenUsage,
   type UsageEvent,
+  ZERO_USAGE,
 } from './models.ts';
 export * from './profile.ts';
 export {

@@ -10,6 +10,7 @@ import {
   type ProfileField,
   REQUIRED_PROFILE_FIELDS,
 } from '@quento/contracts';
+import type { OwnerFacts } from './advice/facts.ts';
 
 export type { BusinessProfile } from '@quento/contracts';
 export {
@@ -120,6 +121,8 @@ export interface StrategySummary {
 export interface AdvisorData {
   analysis?: AnalysisSummary | null | undefined;
   strategy?: StrategySummary | null | undefined;
+  /** The owner's analyses, plan and actions in full, loaded when a question needs them. */
+  facts?: OwnerFacts | null | undefined;
 }
 
 /** Plain-text rendering of the profile for prompts and summaries. */

@@ -6,7 +6,7 @@ import { MemoryBus } from '../events/memory-bus.ts';
 import { MemoryQueue } from '../jobs/memory-queue.ts';
 import type { JobQueue, QueueOptions } from '../jobs/queue.ts';
 import type { AnalysisJobData } from '../modules/analysis/analysis.runner.ts';
-import type { ChatFollowUpJob } from '../modules/chat/chat.service.ts';
+import type { ChatFollowUpJob } from '../modules/chat/chat.followup.ts';
 
 /** Chat follow-ups a worker process runs at once: model calls, mostly waiting. */
 const CHAT_FOLLOW_UP_CONCURRENCY = 8;

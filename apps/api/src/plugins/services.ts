@@ -19,6 +19,8 @@ import { ProfileService } from '../modules/profile/profile.service.ts';
 import { StrategyRepository } from '../modules/strategy/strategy.repository.ts';
 import { StrategyService } from '../modules/strategy/strategy.service.ts';
 import { StrategyVerifier } from '../modules/strategy/strategy.verifier.ts';
+import { UsageRepository } from '../modules/usage/usage.repository.ts';
+import { UsageService } from '../modules/usage/usage.service.ts';
 import { ProgressRepository } from '../modules/users/progress.repository.ts';
 import { ProgressService } from '../modules/users/progress.service.ts';
 import { UsersRepository } from '../modules/users/users.repository.ts';
@@ -58,6 +60,7 @@ export default fp(
     const progress = new ProgressService(new ProgressRepository(app.db));
     // Hosts of user-supplied URLs resolve here, for the check and for the connection alike.
     const resolve = config.DNS_SERVERS.length ? resolverFor(config.DNS_SERVERS) : undefined;
+    const usage = new UsageService(new UsageRepository(app.db), app.ai.gateway);
     const versions = new TokenVersions((id) => users.tokenVersion(id), app.bus);
     // Not awaited: with Redis away at start, the subscription completes when it is back.
     const stopVersions = versions.start().catch((err: unknown) => {
@@ -96,14 +99,18 @@ export default fp(
         analyses: analysisRepository,
         profiles,
         gateway: app.ai.gateway,
+        usage,
         progress,
         log: app.log,
       }),
       chat: new ChatService({
         repo: new ChatRepository(app.db),
         profiles,
+        analyses: analysisRepository,
+        strategies: strategyRepository,
         gateway: app.ai.gateway,
         retriever: app.ai.retriever,
+        usage,
         log: app.log,
         toolkit: createAnalystToolkit({
           allowPrivate: config.ALLOW_PRIVATE_NETWORKS,

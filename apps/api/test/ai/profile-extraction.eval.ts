@@ -4,8 +4,10 @@
  * Prints a per-case score (share of expected facts found) and the mean; exits 0 without a model.
  */
 import { extractProfilePatch } from '../../src/ai/chains/conversation/index.ts';
-import { aiSettingsFromEnv, createModelGateway } from '../../src/ai/models.ts';
+import { createModelGateway } from '../../src/ai/models.ts';
 import type { ProfilePatch } from '../../src/ai/profile.ts';
+import { loadConfig } from '../../src/config.ts';
+import { aiSettingsFromConfig } from '../../src/plugins/ai.ts';
 
 interface Case {
   name: string;
@@ -64,7 +66,7 @@ function score(patch: ProfilePatch, expected: Record<string, string[]>): number 
   return total ? found / total : 1;
 }
 
-const settings = aiSettingsFromEnv(process.env);
+const settings = aiSettingsFromConfig(loadConfig(process.env));
 if (!settings.chatModel) {
   console.log('CHAT_MODEL is not set: nothing to evaluate.');
 } else {

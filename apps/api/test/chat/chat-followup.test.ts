@@ -121,13 +121,14 @@ for (const mode of modes) {
         .where(and(eq(tokenUsage.userId, s.userId), eq(tokenUsage.day, usageDay())));
       expect(usage?.tokens).toBe(153);
 
-      // The next turn's prompt has the new profile, from the socket's context (no reload).
+      // The next turn's prompt has the new profile, from the socket's context (no reload). Past
+      // ring 1 this question goes to the advisor agent, whose task states the profile.
       const before = llm.chatRequests().length;
       await ws.turn('What should I do first?');
       const prompt = llm
         .chatRequests()
         .slice(before)
-        .find((r) => r.stream);
+        .find((r) => r.stream || r.tools.some((t) => t.function.name === 'list_actions'));
       expect(JSON.stringify(prompt?.messages)).toContain('48-hour fermentation');
       await ws.close();
     });

@@ -9,7 +9,7 @@ import { CONFIG } from '../../src/config.ts';
 import type { FetchResult } from '../../src/net/fetcher.ts';
 import { readModes } from '../../src/report/summary.ts';
 import { runPageAudits } from '../../src/runner.ts';
-import { computeScores, siteAuditScores } from '../../src/scoring.ts';
+import { computeScores, pointsLost, siteAuditScores } from '../../src/scoring.ts';
 import { makeContext, makePage } from '../support/artifacts.ts';
 
 describe('audit catalogue and config', () => {
@@ -84,6 +84,17 @@ describe('scoring', () => {
     // technical: https 4*1 + viewport 3*0 over weights 7 (mixed-content is n/a)
     expect(scores.technical).toBe(Math.round((4 / 7) * 100));
     expect(scores.social).toBeNull();
+  });
+
+  it('says where the missing points of a category go, adding up to what is missing', () => {
+    const audits = { https: 1, viewport: 0.5, 'mixed-content': null };
+    const losses = pointsLost(audits, 'technical');
+    // viewport 3 x 0.5 of weight 7 is all of the missing; https passes and n/a costs nothing.
+    expect(losses).toEqual([{ auditId: 'viewport', points: (3 * 0.5 * 100) / 7 }]);
+    const score = computeScores(new Map(Object.entries(audits))).technical ?? 0;
+    const lost = losses.reduce((sum, l) => sum + l.points, 0);
+    expect(Math.abs(100 - lost - score)).toBeLessThan(1);
+    expect(pointsLost({}, 'social')).toEqual([]);
   });
 });
 

@@ -1,11 +1,13 @@
 /** Answers to questions about the user's own data, without a model. */
+
+import { adviceHelp, advise } from '../advice/index.ts';
 import {
   type AdvisorData,
   type BusinessProfile,
   describeProfile,
   missingProfileFields,
 } from '../profile.ts';
-import { CANNOT_ANSWER, HELP_MESSAGE, LABELS, NO_MODEL_NOTICE } from './prompts.ts';
+import { HELP_MESSAGE, LABELS, NO_MODEL_NOTICE } from './prompts.ts';
 
 const INTERROGATIVE =
   /^(?:what(?:'s|s)?\s+(?:is|are|was|were|about|should|can|do|does|did|would|will|my|our|the)|how\s+(?:is|are|am|do|does|did|can|should|many|much|well|far)|why|which|when|where|who|can you|could you|should (?:i|we)|do (?:i|we|you)|does|did|is (?:my|our|there|it)|are (?:my|our|there|you)|will|would you|show|tell me|give me|list|explain|remind)\b/i;
@@ -105,6 +107,9 @@ export function answerQuestion(
   data: AdvisorData,
   profile: BusinessProfile,
 ): string {
+  // The advisor's questions past ring 1 first: "did my fixes work" is not a list of findings.
+  const advice = data.facts ? advise(message, data.facts) : null;
+  if (advice) return advice.text;
   const parts: string[] = [];
   for (const t of topics) {
     if (t === 'help') parts.push(`${NO_MODEL_NOTICE} ${HELP_MESSAGE}`);
@@ -116,5 +121,7 @@ export function answerQuestion(
   }
   // Findings and scores often come together; avoid saying "no analysis yet" twice.
   const unique = [...new Set(parts)];
-  return unique.length ? unique.join('\n\n') : CANNOT_ANSWER;
+  return unique.length
+    ? unique.join('\n\n')
+    : `No AI model is configured, so I answer from your own data only. ${adviceHelp({ profile })}`;
 }

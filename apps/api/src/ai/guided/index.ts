@@ -3,8 +3,12 @@
  * it asks the core-story questions in turn, reads free-text answers into the business profile,
  * asks again for what is missing, and answers questions from the user's stored data.
  */
+
+import { adviceHelp } from '../advice/answers.ts';
+import { readIntent } from '../advice/intents.ts';
 import {
   type BusinessProfile,
+  emptyProfile,
   hasValue,
   isProfileComplete,
   mergeProfile,
@@ -15,6 +19,7 @@ import {
   REQUIRED_PROFILE_FIELDS,
 } from '../profile.ts';
 import { answerQuestion, readQuestion } from './answers.ts';
+import { readCorrection } from './corrections.ts';
 import {
   classifyUrls,
   explicitName,
@@ -27,6 +32,7 @@ import {
   parseGoals,
   parseName,
   parseOffering,
+  type UrlOptions,
 } from './parse.ts';
 import {
   ACKNOWLEDGE,
@@ -43,6 +49,7 @@ import {
   initialGuidedState,
 } from './state.ts';
 
+export { readCues } from './parse.ts';
 export { NO_MODEL_NOTICE } from './prompts.ts';
 export * from './state.ts';
 
@@ -70,6 +77,7 @@ function parsePending(
   field: ProfileField,
   message: string,
   profile: BusinessProfile,
+  urls: UrlOptions = {},
 ): { patch: ProfilePatch; declined: boolean } {
   const negative = isNegative(message);
   switch (field) {
@@ -100,17 +108,17 @@ function parsePending(
       return { patch: list.length ? { goals: list } : {}, declined: false };
     }
     case 'website_url': {
-      const { website, competitors } = classifyUrls(message);
+      const { website, competitors } = classifyUrls(message, urls);
       const patch: ProfilePatch = website ? { website_url: website } : {};
       if (competitors.length) patch.competitors = competitors;
       return { patch, declined: !website && negative };
     }
     case 'competitors': {
       const own = profile.website_url;
-      const urls = extractUrls(message).filter((u) => u !== own);
+      const found = extractUrls(message, urls).filter((u) => u !== own);
       return {
-        patch: urls.length ? { competitors: urls } : {},
-        declined: !urls.length && negative,
+        patch: found.length ? { competitors: found } : {},
+        declined: !found.length && negative,
       };
     }
   }
@@ -183,7 +191,9 @@ export function guidedTurn(input: GuidedTurnInput): GuidedTurnResult {
   });
 
   const question = readQuestion(message, pending !== null);
-  if (question.isQuestion) {
+  // One of the advisor's questions ("how do I get more catering bookings") is a question even
+  // without a "?", unless it could be the answer to the question pending.
+  if (question.isQuestion || (pending === null && readIntent(message) !== null)) {
     const answer = answerQuestion(question.topics, message, data, before);
     const next = pending ?? nextField(before, state);
     state.pending = next;
@@ -198,13 +208,42 @@ export function guidedTurn(input: GuidedTurnInput): GuidedTurnResult {
     return finish(`Hello! ${ask}`, before, {}, [], 'unclear');
   }
 
+  const urls: UrlOptions = { allowPrivate: input.allowPrivate };
+  const correction = readCorrection(message, state.lastLearned, urls);
+  if (correction) {
+    const { field, text } = correction;
+    const fixed = parsePending(field, text, { ...before, [field]: emptyProfile()[field] }, urls);
+    const value = fixed.patch[field];
+    if (value !== undefined) {
+      // Replaced, not added to: a corrected list loses what it corrects.
+      const profile = mergeProfile(
+        { ...before, [field]: emptyProfile()[field] },
+        { [field]: value },
+      );
+      if (hasValue(profile, field)) {
+        state.lastLearned = [field];
+        state.declined = state.declined.filter((f) => f !== field);
+        const next = pending && pending !== field ? pending : nextField(profile, state);
+        state.pending = next;
+        const ask = next ? QUESTIONS[next] : closing(profile, state);
+        return finish(
+          `Thanks for the correction. ${ACKNOWLEDGE[field](show(profile[field]))} ${ask}`,
+          profile,
+          { [field]: profile[field] },
+          [field],
+          'answer',
+        );
+      }
+    }
+  }
+
   // A name stated outright ("our company is called X") wins over reading the message as the
   // answer to another question: it is a correction, not an offering.
   const renamed = pending !== 'name' ? explicitName(message) : null;
   // Read the pending answer first; cues for other, still empty fields come second.
   const allowed = new Set(CUES_WHILE[pending ?? 'none'].filter((f) => !hasValue(before, f)));
-  const cues = renamed ? {} : extractCues(message, allowed);
-  const answered = pending && !renamed ? parsePending(pending, message, before) : null;
+  const cues = renamed ? {} : extractCues(message, allowed, urls);
+  const answered = pending && !renamed ? parsePending(pending, message, before, urls) : null;
   const patch: ProfilePatch = {
     ...cues,
     ...(answered?.patch ?? {}),
@@ -217,6 +256,7 @@ export function guidedTurn(input: GuidedTurnInput): GuidedTurnResult {
   const learned = PROFILE_FIELDS.filter(
     (f) => f in patch && JSON.stringify(profile[f]) !== JSON.stringify(before[f]),
   );
+  state.lastLearned = learned;
 
   let note = '';
   if (pending && !renamed) {
@@ -257,7 +297,7 @@ export function guidedTurn(input: GuidedTurnInput): GuidedTurnResult {
   else if (learned.length || pending) parts.push(closing(profile, state));
   else
     parts.push(
-      'I did not find anything to add to your profile in that. No AI model is configured, so ask me about your scores, findings, recommendations or action items.',
+      `I did not find anything to add to your profile in that. ${adviceHelp({ profile })}`,
     );
   return finish(parts.filter(Boolean).join(' '), profile, patch, learned, intent);
 }

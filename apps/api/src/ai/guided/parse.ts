@@ -2,51 +2,16 @@
  * Free-text understanding for the guided advisor: deterministic rules, no model.
  * Each function is pure; the cue patterns cover the phrasings owners actually type.
  */
-import type { ProfileField, ProfilePatch } from '../profile.ts';
+import {
+  type BusinessProfile,
+  hasValue,
+  PROFILE_FIELDS,
+  type ProfileField,
+  type ProfilePatch,
+} from '../profile.ts';
+import { classifyUrls, type UrlOptions, WEBSITE_CUE } from './urls.ts';
 
-/** Common TLDs accepted for bare domains (with a scheme or `www.` any TLD is accepted). */
-const COMMON_TLDS = new Set(
-  (
-    'com net org io co uk de fr es it nl be ch at au ca us app dev shop store biz info eu ie nz in ' +
-    'jp br mx se no dk fi pl pt cz gr ro hu za sg hk tw kr cn ru ai me tv online site tech studio ' +
-    'agency design cafe restaurant bar pub health fitness salon beauty shop art photo photography ' +
-    'travel law legal dental clinic coffee bakery farm garden events work life world club'
-  ).split(' '),
-);
-
-const URL_RE =
-  /(?<![@\w.-])((?:https?:\/\/)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?::\d{2,5})?(?:\/[^\s,;<>"')]*)?)/gi;
-
-/** Normalise a URL or bare domain to `https://host[/path]`, or null when it is not one. */
-export function normalizeUrl(candidate: string): string | null {
-  let raw = candidate.trim().replace(/[.,!?:;]+$/, '');
-  const hasScheme = /^https?:\/\//i.test(raw);
-  if (!hasScheme) raw = `https://${raw}`;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return null;
-  }
-  const host = url.hostname.toLowerCase();
-  const tld = host.split('.').pop() ?? '';
-  if (!hasScheme && !host.startsWith('www.') && !COMMON_TLDS.has(tld)) return null;
-  if (!host.includes('.')) return null;
-  const path = url.pathname === '/' ? '' : url.pathname.replace(/\/$/, '');
-  return `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}${path}${url.search}`;
-}
-
-/** Every URL or bare domain in the text, normalised, in order, without duplicates. */
-export function extractUrls(text: string): string[] {
-  const out: string[] = [];
-  // People dictate addresses: "crumbs dot co dot uk".
-  const spoken = text.replace(/\s+dot\s+(?=[a-z0-9])/gi, '.');
-  for (const m of spoken.matchAll(URL_RE)) {
-    const u = normalizeUrl(m[1] ?? '');
-    if (u && !out.includes(u)) out.push(u);
-  }
-  return out;
-}
+export { classifyUrls, extractUrls, normalizeUrl, type UrlOptions } from './urls.ts';
 
 /** "no", "none", "we don't have one", "not yet", "n/a", "I don't know" and the like. */
 export function isNegative(text: string): boolean {
@@ -218,42 +183,22 @@ export function parseDifferentiators(text: string): string[] {
 }
 
 const GOAL_LEAD =
-  /^(?:(?:our|my)\s+(?:main\s+|big\s+)?(?:goals?|aims?|objectives?|priorit(?:y|ies))\s+(?:is|are|would be)(?:\s+to)?|(?:we|i)(?:'d| would)?\s+(?:want|like|hope|need|aim|plan)\s+to|(?:we|i)'?m?\s+(?:hoping|trying|looking)\s+to|to)[:\s]+/i;
+  /^(?:(?:our|my)\s+(?:main\s+|big\s+)?(?:goals?|aims?|objectives?|priorit(?:y|ies))\s+(?:is|are|would be)(?:\s+to)?|(?:we|i)(?:'d| would)?\s+(?:want|like|hope|need|aim|plan)(?:\s+to)?|(?:we|i)'?m?\s+(?:hoping|trying|looking)\s+to|to)[:\s]+/i;
 
 /** Goals as a list; a leading "to" is dropped ("to get more bookings" -> "get more bookings"). */
 export function parseGoals(text: string): string[] {
   return splitList(text.trim().replace(GOAL_LEAD, '')).map((g) => g.replace(/^to\s+/i, ''));
 }
 
-const COMPETITOR_CUE =
-  /\b(?:competitors?|competition|rivals?|compete\s+with|competing\s+with|up\s+against|versus|vs\.?)\b/i;
-const WEBSITE_CUE = /\b(?:our|my)\s+(?:web\s*site|site|page|shop|store|url|domain)\b|\bwebsite\b/i;
-
-/** URLs split into the user's own site and competitors by the cue words around them. */
-export function classifyUrls(text: string): { website?: string; competitors: string[] } {
-  const competitors: string[] = [];
-  let website: string | undefined;
-  // Split into clauses so "our site is a.com, competitors are b.com and c.com" reads right.
-  const clauses = text.split(
-    /(?<=[.;!?])\s+|\n+|(?=\b(?:competitors?|rivals?|we compete|compete with)\b)/i,
-  );
-  let inCompetitors = false;
-  for (const clause of clauses) {
-    if (COMPETITOR_CUE.test(clause)) inCompetitors = true;
-    else if (WEBSITE_CUE.test(clause)) inCompetitors = false;
-    for (const url of extractUrls(clause)) {
-      if (inCompetitors) competitors.push(url);
-      else if (!website) website = url;
-    }
-  }
-  return { ...(website ? { website } : {}), competitors };
-}
-
 /**
  * Cues strong enough to fill fields other than the one just asked, e.g. "We're Crumbs & Co, we
  * sell sourdough to cafés in Leeds". Only fields listed in `allowed` are read.
  */
-export function extractCues(text: string, allowed: ReadonlySet<ProfileField>): ProfilePatch {
+export function extractCues(
+  text: string,
+  allowed: ReadonlySet<ProfileField>,
+  urlOptions: UrlOptions = {},
+): ProfilePatch {
   const patch: ProfilePatch = {};
   if (allowed.has('name')) {
     // The lead-in is matched case-insensitively, the name itself must be Capitalised words.
@@ -290,11 +235,24 @@ export function extractCues(text: string, allowed: ReadonlySet<ProfileField>): P
     if (m?.[1]) patch.goals = splitList(m[1]).map((g) => g.replace(/^to\s+/i, ''));
   }
   if (allowed.has('website_url') || allowed.has('competitors')) {
-    const urls = classifyUrls(text);
+    const urls = classifyUrls(text, urlOptions);
     if (allowed.has('website_url') && urls.website && WEBSITE_CUE.test(text)) {
       patch.website_url = urls.website;
     }
     if (allowed.has('competitors') && urls.competitors.length) patch.competitors = urls.competitors;
   }
   return patch;
+}
+
+/**
+ * What the guided parser reads from one message without a question pending: the cues for the
+ * fields still empty. Model mode falls back to it when the model's extraction does not parse.
+ */
+export function readCues(
+  message: string,
+  profile: BusinessProfile,
+  urlOptions: UrlOptions = {},
+): ProfilePatch {
+  const empty = new Set(PROFILE_FIELDS.filter((f) => !hasValue(profile, f)));
+  return extractCues(message, empty, urlOptions);
 }

@@ -54,7 +54,3 @@ export const HELP_MESSAGE =
   'Without a model I can: collect your core story (name, offering, customers, what sets you apart, goals, website, competitors), ' +
   'tell you your latest analysis scores and top findings, list your top recommendations, and count your action items. ' +
   'Ask for example "what are my scores?", "what should I fix first?" or "how many actions are left?".';
-
-export const CANNOT_ANSWER =
-  'No AI model is configured, so I cannot answer open questions. ' +
-  'I can tell you your scores, top findings, recommendations and action counts.';

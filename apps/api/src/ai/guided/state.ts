@@ -20,11 +20,13 @@ export const guidedStateSchema = z.object({
   declined: z.array(field),
   /** How often each question was asked without a usable answer. */
   attempts: z.partialRecord(field, z.number().int().min(0)),
+  /** What the last answer filled: a correction ("sorry, I meant ...") replaces it. */
+  lastLearned: z.array(field).default([]),
 });
 export type GuidedState = z.infer<typeof guidedStateSchema>;
 
 export function initialGuidedState(): GuidedState {
-  return { pending: null, declined: [], attempts: {} };
+  return { pending: null, declined: [], attempts: {}, lastLearned: [] };
 }
 
 export interface GuidedTurnInput {
@@ -35,6 +37,8 @@ export interface GuidedTurnInput {
   profile?: Partial<BusinessProfile> | null | undefined;
   /** Stored analyses and strategy, for questions about them. */
   data?: AdvisorData | undefined;
+  /** ALLOW_PRIVATE_NETWORKS: a website without a public suffix (localhost, an IP) is accepted. */
+  allowPrivate?: boolean | undefined;
 }
 
 export type GuidedIntent = 'answer' | 'question' | 'unclear';

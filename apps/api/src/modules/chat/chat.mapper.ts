@@ -1,5 +1,5 @@
 import type { Conversation, Message } from '@quento/contracts';
-import type { AnalysisSummary, StrategySummary } from '../../ai/index.ts';
+import type { AnalysisSummary, ChatMessage, StrategySummary } from '../../ai/index.ts';
 import type { AnalysisRow, ConversationRow, MessageRow, StrategyRow } from './chat.repository.ts';
 
 export function toConversationDto(row: ConversationRow, mode: 'model' | 'guided'): Conversation {
@@ -73,3 +73,12 @@ export function toStrategySummary(row: StrategyRow | undefined): StrategySummary
     },
   };
 }
+
+/**
+ * Stored messages as the chain reads them: the user's and the assistant's, in order. A reply
+ * interrupted before its first token is stored empty; some providers refuse empty messages.
+ */
+export const toChatMessages = (rows: Array<Pick<MessageRow, 'role' | 'content'>>): ChatMessage[] =>
+  rows
+    .filter((m) => (m.role === 'user' || m.role === 'assistant') && m.content.trim() !== '')
+    .map((m) => ({ role: m.role as ChatMessage['role'], content: m.content }));

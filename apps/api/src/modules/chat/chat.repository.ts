@@ -1,6 +1,9 @@
 import { and, asc, count, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { analyses, conversations, messages, strategies, tokenUsage } from '../../db/schema.ts';
+import { usageDay } from '../usage/usage.repository.ts';
+
+export { usageDay } from '../usage/usage.repository.ts';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
@@ -12,9 +15,6 @@ export type StrategyRow = Pick<
   typeof strategies.$inferSelect,
   'id' | 'title' | 'summary' | 'recommendations' | 'actionItems'
 >;
-
-/** UTC day the usage counts against. */
-export const usageDay = (now = new Date()) => now.toISOString().slice(0, 10);
 
 /** The first row of a raw `returning` over messages, in Drizzle's field names. */
 function firstMessageRow(result: unknown): MessageRow | undefined {
@@ -34,7 +34,7 @@ function firstMessageRow(result: unknown): MessageRow | undefined {
   };
 }
 
-/** Conversations, their messages and per-user daily token usage. Queries only. */
+/** Conversations and their messages (a reply with its tokens, in one statement). Queries only. */
 export class ChatRepository {
   constructor(private readonly db: Database) {}
 
@@ -212,27 +212,6 @@ export class ChatRepository {
       .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
       .returning();
     return row;
-  }
-
-  async usedToday(userId: string, day = usageDay()): Promise<number> {
-    const [row] = await this.db
-      .select({ tokens: tokenUsage.tokens })
-      .from(tokenUsage)
-      .where(and(eq(tokenUsage.userId, userId), eq(tokenUsage.day, day)))
-      .limit(1);
-    return row?.tokens ?? 0;
-  }
-
-  /** Adds atomically, so concurrent replies of one user do not lose each other's counts. */
-  async addUsage(userId: string, tokens: number, day = usageDay()): Promise<void> {
-    if (tokens <= 0) return;
-    await this.db
-      .insert(tokenUsage)
-      .values({ userId, day, tokens })
-      .onConflictDoUpdate({
-        target: [tokenUsage.userId, tokenUsage.day],
-        set: { tokens: sql`${tokenUsage.tokens} + ${tokens}`, updatedAt: new Date() },
-      });
   }
 
   async latestAnalysis(userId: string): Promise<AnalysisRow | undefined> {

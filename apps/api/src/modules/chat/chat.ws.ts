@@ -3,7 +3,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
 import { AppError } from '../../lib/errors.ts';
 import { authenticateSocket, sendJson, WS_CLOSE } from '../../lib/ws-auth.ts';
-import { type ChatFollowUpEvent, type ContextHolder, chatChannel } from './chat.service.ts';
+import type { ContextHolder } from './chat.context.ts';
+import { type ChatFollowUpEvent, chatChannel } from './chat.followup.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

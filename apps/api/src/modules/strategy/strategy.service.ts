@@ -14,6 +14,7 @@ import { AppError, errors } from '../../lib/errors.ts';
 import type { AnalysisRepository } from '../analysis/analysis.repository.ts';
 import { SCORE_KEYS } from '../analysis/analysis.summary.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
+import type { UsageService } from '../usage/usage.service.ts';
 import type { ProgressService } from '../users/progress.service.ts';
 import { type ExportFile, type ExportFormat, renderExport } from './export/index.ts';
 import { recommendationsOf, toActionDto, toStrategySummaryDto } from './strategy.mapper.ts';
@@ -24,6 +25,8 @@ export interface StrategyServiceDeps {
   analyses: AnalysisRepository;
   profiles: ProfileRepository;
   gateway: ModelGateway | null;
+  /** The daily token cap is checked and tailoring's tokens recorded here. */
+  usage: UsageService;
   progress: ProgressService;
   log: FastifyBaseLogger;
 }
@@ -49,7 +52,12 @@ export class StrategyService {
     let generatedBy: 'engine' | 'model' = 'engine';
     const metadata: Record<string, unknown> = { goals: plan.goals };
     const gateway = this.deps.gateway;
-    if (gateway?.isConfigured && plan.recommendations.length > 0) {
+    const wantsModel = gateway?.isConfigured === true && plan.recommendations.length > 0;
+    const used = wantsModel ? await this.deps.usage.usedToday(userId) : 0;
+    if (wantsModel && this.deps.usage.capReached(used)) {
+      // The plan never depends on the model: past the cap the engine's plan stands.
+      metadata.tailoring = { outcome: 'skipped', reason: 'daily token cap reached' };
+    } else if (gateway && wantsModel) {
       try {
         const tailored = await tailorStrategy(gateway, {
           strategy: plan,
@@ -69,6 +77,7 @@ export class StrategyService {
           problems: tailored.problems,
         };
         metadata.tokens_used = tailored.usage.totalTokens;
+        await this.deps.usage.record(userId, tailored.usage.totalTokens);
         if (tailored.outcome === 'tailored') {
           plan = tailored.strategy;
           generatedBy = 'model';

@@ -3,22 +3,14 @@
  * MAX_ITERATIONS model steps. Scraped content is delimited as untrusted data, tool targets are
  * limited to the business's and its competitors' sites, and the report is scrubbed of the prompt.
  */
-import { type AIMessage, type BaseMessage, HumanMessage } from '@langchain/core/messages';
-import { END, START, StateGraph } from '@langchain/langgraph';
-import { ToolNode } from '@langchain/langgraph/prebuilt';
+import { HumanMessage } from '@langchain/core/messages';
 import type { ModelGateway } from '../../models.ts';
 import { ZERO_USAGE } from '../../models.ts';
 import { describeProfile, normalizeProfile } from '../../profile.ts';
-import { callModel } from './nodes/call-model.ts';
+import { runToolLoop, textOf, toolCallsOf } from '../tool-loop/index.ts';
 import { redactPromptLeaks } from './nodes/redact.ts';
-import { markLimit, route } from './nodes/route.ts';
-import { ANALYST_SYSTEM_PROMPT, MAX_ITERATIONS } from './prompts.ts';
-import {
-  type AnalystInput,
-  type AnalystResult,
-  AnalystState,
-  type ExecutedToolCall,
-} from './state.ts';
+import { ANALYST_SYSTEM_PROMPT, FINAL_STEP_NOTE, MAX_ITERATIONS } from './prompts.ts';
+import type { AnalystInput, AnalystResult } from './state.ts';
 import {
   type AnalystToolkit,
   buildAnalystTools,
@@ -30,11 +22,6 @@ export { redactPromptLeaks } from './nodes/redact.ts';
 export { ANALYST_SYSTEM_PROMPT, MAX_ITERATIONS } from './prompts.ts';
 export * from './state.ts';
 export * from './tools/index.ts';
-
-function textOf(message: BaseMessage | undefined): string {
-  if (!message) return '';
-  return typeof message.content === 'string' ? message.content : message.text;
-}
 
 export interface BusinessAnalyst {
   analyze(input: AnalystInput): Promise<AnalystResult>;
@@ -61,31 +48,23 @@ export function createBusinessAnalyst(
         usage: { total: ZERO_USAGE },
       };
       const tools = buildAnalystTools(ctx);
-      const usage = ctx.usage;
-
-      // Built per run: the tools close over this run's scope and findings.
-      const graph = new StateGraph(AnalystState)
-        .addNode('agent', callModel({ gateway, tools, signal: input.signal, usage }))
-        .addNode('tools', new ToolNode(tools, { handleToolErrors: true }))
-        .addNode('limit', markLimit)
-        .addEdge(START, 'agent')
-        .addConditionalEdges('agent', route, ['tools', 'limit', END])
-        .addEdge('tools', 'agent')
-        .addEdge('limit', END)
-        .compile();
-
       const task = new HumanMessage(
         `Analyse the web presence of this business and write your report.\nWebsite: ${input.websiteUrl}\n` +
           `Business profile (data supplied by the owner):\n${describeProfile(profile)}`,
       );
-      const final = await graph.invoke(
-        { messages: [task] },
-        { signal: input.signal, recursionLimit: MAX_ITERATIONS * 2 + 4 },
+      const final = await runToolLoop(
+        {
+          gateway,
+          tools,
+          systemPrompt: ANALYST_SYSTEM_PROMPT,
+          finalStepNote: FINAL_STEP_NOTE,
+          maxIterations: MAX_ITERATIONS,
+          signal: input.signal,
+          usage: ctx.usage,
+        },
+        [task],
       );
-
-      const toolCalls: ExecutedToolCall[] = final.messages.flatMap((m: BaseMessage) =>
-        ((m as AIMessage).tool_calls ?? []).map((c) => ({ name: c.name, args: c.args })),
-      );
+      const toolCalls = toolCallsOf(final.messages);
       const last = final.messages.at(-1);
       const raw =
         textOf(last).trim() ||
@@ -99,7 +78,7 @@ export function createBusinessAnalyst(
         limitReached: final.limitReached,
         toolCalls,
         competitors: ctx.competitors,
-        usage: usage.total,
+        usage: final.usage,
         redacted,
       };
     },

@@ -1,17 +1,9 @@
-import { Annotation, MessagesAnnotation } from '@langchain/langgraph';
 import type { TokenUsage } from '../../models.ts';
 import type { BusinessProfile } from '../../profile.ts';
 import type { CompetitorCheck } from './tools/toolkit.ts';
 
-/** Graph state: the message log (system prompt excluded) and the step counter. */
-export const AnalystState = Annotation.Root({
-  ...MessagesAnnotation.spec,
-  /** Model calls made so far. */
-  iterations: Annotation<number>({ reducer: (_, next) => next, default: () => 0 }),
-  /** The model still wanted tools when the step limit was hit. */
-  limitReached: Annotation<boolean>({ reducer: (_, next) => next, default: () => false }),
-});
-export type AnalystStateType = typeof AnalystState.State;
+/** The analyst's graph state is the shared tool loop's. */
+export { ToolLoopState as AnalystState } from '../tool-loop/index.ts';
 
 export interface AnalystInput {
   websiteUrl: string;

@@ -98,7 +98,7 @@ export async function extractProfilePatch(
   gateway: ModelGateway,
   input: { profile: Partial<BusinessProfile> | null | undefined; messages: ChatMessage[] },
   options: CallOptions = {},
-): Promise<{ patch: ProfilePatch; usage: TokenUsage }> {
+): Promise<{ patch: ProfilePatch; usage: TokenUsage; parsed: boolean }> {
   const prompt: BaseMessage[] = [
     new SystemMessage(
       `${EXTRACTION_PROMPT}\n\nWhat is already known:\n${describeProfile(normalizeProfile(input.profile))}`,
@@ -118,5 +118,11 @@ export async function extractProfilePatch(
   const usage = usageOf(value.raw as AIMessage);
   gateway.reportUsage({ role: 'analysis', model, usage, attempts });
   const parsed = profileExtractionSchema.safeParse(value.parsed);
-  return { patch: parsed.success ? extractionToPatch(parsed.data) : {}, usage };
+  // `parsed: false`: the model answered without a usable extraction (no tool call, or arguments
+  // that do not fit the schema); the caller falls back to the guided parser for this turn.
+  return {
+    patch: parsed.success ? extractionToPatch(parsed.data) : {},
+    usage,
+    parsed: parsed.success,
+  };
 }
