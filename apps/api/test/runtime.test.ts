@@ -160,4 +160,5 @@ it('npm start runs the built bundle: plain node, no TypeScript compiler, healthy
       await exited;
     }
   }
-});
+  // Bundling and a first start on a fresh folder take seconds on a quiet machine, far more on a busy one.
+}, 180_000);
