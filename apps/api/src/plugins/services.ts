@@ -128,6 +128,7 @@ export default fp(
         repo: analysisRepository,
         profiles,
         gateway: app.ai.gateway,
+        usage,
         bus: app.bus,
         log: app.log,
         resolve,
