@@ -86,7 +86,10 @@ describe(`model faults (${backend.name})`, () => {
       .where(eq(conversations.userId, s.userId))
       .orderBy(asc(messages.createdAt));
     expect(rows.filter((r) => r.role === 'assistant' && !r.content.trim())).toEqual([]);
-    expect(rows.filter((r) => r.role === 'user').map((r) => r.content)).toEqual(['hello?', 'again']);
+    expect(rows.filter((r) => r.role === 'user').map((r) => r.content)).toEqual([
+      'hello?',
+      'again',
+    ]);
   });
 
   it('stalls after the first token: the partial reply is kept as interrupted, the call aborted', async () => {

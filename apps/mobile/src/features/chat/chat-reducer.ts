@@ -151,7 +151,9 @@ function onServer(state: ChatState, event: ChatServerEvent): ChatState {
           .map((b) => {
             if (b.key !== key) return b;
             // Not stored: failed, to send again. Stored but unanswered: it says no reply came.
-            return b.id ? { ...b, error: event.code } : { ...b, status: 'failed' as const, error: event.code };
+            return b.id
+              ? { ...b, error: event.code }
+              : { ...b, status: 'failed' as const, error: event.code };
           }),
       };
     }
