@@ -7,9 +7,12 @@
  */
 import { hasPublicSuffix, parseWebAddress } from '@quento/url';
 
+/** The network policy the analysis applies (the crawler's SSRF guard reads the same settings). */
 export interface UrlOptions {
   /** ALLOW_PRIVATE_NETWORKS: accept hosts without a public suffix. */
   allowPrivate?: boolean | undefined;
+  /** FETCH_ALLOW_ORIGINS: origins (`http://127.0.0.1:8080`) accepted although private. */
+  allowOrigins?: readonly string[] | undefined;
 }
 
 const URL_RE =
@@ -22,7 +25,9 @@ export function normalizeUrl(candidate: string, options: UrlOptions = {}): strin
   const url = parseWebAddress(raw);
   if (!url) return null;
   const host = url.hostname;
-  const privateHost = options.allowPrivate === true && isPrivateHost(host, hasScheme || !!url.port);
+  const privateHost =
+    (options.allowPrivate === true && isPrivateHost(host, hasScheme || !!url.port)) ||
+    (options.allowOrigins?.includes(url.origin) ?? false);
   if (!privateHost) {
     // A bare name must end in a public suffix ("node.js" is a file); a scheme or `www.` says
     // it is an address whatever its suffix.
@@ -39,7 +44,7 @@ export function extractUrls(text: string, options: UrlOptions = {}): string[] {
   // People dictate addresses: "crumbs dot co dot uk".
   const spoken = text.replace(/\s+dot\s+(?=[a-z0-9])/gi, '.');
   const found = [...spoken.matchAll(URL_RE)].map((m) => ({ at: m.index ?? 0, text: m[1] ?? '' }));
-  if (options.allowPrivate) {
+  if (options.allowPrivate || options.allowOrigins?.length) {
     for (const m of spoken.matchAll(PRIVATE_URL_RE))
       found.push({ at: m.index ?? 0, text: m[1] ?? '' });
     found.sort((a, b) => a.at - b.at);

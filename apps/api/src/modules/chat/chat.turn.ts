@@ -162,7 +162,7 @@ export class ChatTurns {
       gateway,
       {
         facts,
-        allowPrivate: this.deps.allowPrivate,
+        urls: this.deps.urls,
         ring: asRing(conversation.ringPhase),
         profile,
         analysis,
