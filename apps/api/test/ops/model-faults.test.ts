@@ -74,6 +74,7 @@ describe(`model faults (${backend.name})`, () => {
     expect(JSON.stringify(events)).not.toContain('never seen');
     expect(streamed()).toHaveLength(2);
     // Both timed-out calls were given up, not left running.
+    await llm.settled();
     for (const r of streamed()) expect(r.aborted).toBe(true);
     // The next turn on the same socket works.
     expect((await ws.turn('again')).at(-1)).toMatchObject({ type: 'final', content: 'Fine.' });
@@ -100,6 +101,7 @@ describe(`model faults (${backend.name})`, () => {
     expect(events.at(-1)).toMatchObject({ type: 'final', interrupted: true, content: 'Partial ' });
     // No retry after a token went out (it would repeat text), and the stalled call is closed.
     expect(streamed()).toHaveLength(1);
+    await llm.settled();
     expect(streamed()[0]!.aborted).toBe(true);
     await ws.close();
   });
