@@ -10,7 +10,7 @@ import { adviceHelp, advise } from './advice/index.ts';
 import { runAdvisorAgent } from './agents/advisor/index.ts';
 import { createConversationChain } from './chains/conversation/index.ts';
 import type { ConversationInput } from './chains/conversation/state.ts';
-import { type GuidedState, guidedTurn } from './guided/index.ts';
+import { type GuidedState, guidedTurn, type UrlOptions } from './guided/index.ts';
 import { type ModelGateway, ZERO_USAGE } from './models.ts';
 import { type BusinessProfile, isProfileComplete, type ProfilePatch } from './profile.ts';
 import type { StreamReplyOptions, StreamReplyResult } from './streaming.ts';
@@ -23,8 +23,8 @@ export interface AdvisorInput extends ConversationInput {
    * caller loads them then). With a model and ring 1 complete, the advisor agent answers.
    */
   facts?: OwnerFacts | null | undefined;
-  /** ALLOW_PRIVATE_NETWORKS: the guided interview accepts a website without a public suffix. */
-  allowPrivate?: boolean | undefined;
+  /** The network policy the guided interview accepts a website under (as the analysis does). */
+  urls?: UrlOptions | undefined;
 }
 
 export interface AdvisorReply extends StreamReplyResult {
@@ -121,7 +121,7 @@ export async function advisorReply(
     state: input.guidedState,
     profile: input.profile,
     data: { analysis: input.analysis, strategy: input.strategy, facts: input.facts },
-    allowPrivate: input.allowPrivate,
+    urls: input.urls,
   });
   const { content, interrupted } = emit(turn.reply, options);
   return {

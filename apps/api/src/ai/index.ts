@@ -37,6 +37,7 @@ export {
   guidedTurn,
   NO_MODEL_NOTICE,
   readCues,
+  type UrlOptions,
 } from './guided/index.ts';
 export {
   type AiSettings,

@@ -117,7 +117,11 @@ export default fp(
           allowOrigins: config.FETCH_ALLOW_ORIGINS,
           resolve,
         }),
-        allowPrivate: config.ALLOW_PRIVATE_NETWORKS,
+        urls: {
+          allowPrivate: config.ALLOW_PRIVATE_NETWORKS,
+          allowOrigins: config.FETCH_ALLOW_ORIGINS,
+        },
+        resolve,
         onProfileChanged: (userId) => progress.sync(userId),
         // An in-process queue runs only where a worker runs; without one, follow up inline.
         followUps: config.REDIS_URL || config.RUN_WORKER ? app.chatQueue : undefined,
@@ -128,6 +132,7 @@ export default fp(
         repo: analysisRepository,
         profiles,
         gateway: app.ai.gateway,
+        usage,
         bus: app.bus,
         log: app.log,
         resolve,

@@ -62,8 +62,14 @@ describe('parsing free text', () => {
     ['acme.com', 'https://acme.com'],
     ['www.Acme-Bakery.co.uk/', 'https://www.acme-bakery.co.uk'],
     ['http://shop.example.org/about.', 'http://shop.example.org/about'],
-    ['crumbs.bakery', 'https://crumbs.bakery'],
+    // Any suffix of the Public Suffix List, not a short list of common ones (".bakery" is none).
+    ['rosas.pizza', 'https://rosas.pizza'],
+    ['bakery.com.ar', 'https://bakery.com.ar'],
+    ['Bäckerei-Müller.berlin', 'https://xn--bckerei-mller-bfb28a.berlin'],
+    ['crumbs.bakery', null],
+    ['www.crumbs.bakery', 'https://www.crumbs.bakery'],
     ['node.js', null],
+    ['index.html', null],
     ['e.g', null],
   ])('normalizes %s', (input, expected) => {
     expect(normalizeUrl(input)).toBe(expected);

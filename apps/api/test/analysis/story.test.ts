@@ -1,10 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
+import { tokenUsage } from '../../src/db/schema.ts';
+import { usageDay } from '../../src/modules/usage/usage.repository.ts';
 import { bearer, register, type Session, useApp } from '../support/app.ts';
 import { backends } from '../support/db.ts';
 import { type FakeLlmServer, startFakeLlm } from '../support/fake-llm.ts';
 import { type FixtureSite, startFixtureSite } from '../support/fixture-site.ts';
+import { tokensUsedToday } from '../support/usage.ts';
 import { follow } from '../support/ws.ts';
 
 // The PostgreSQL server when there is one (CI), else the embedded database.
@@ -200,40 +203,43 @@ describe.skipIf(!backend.available)(`the story reaches the analysis (${backend.n
     expect(nap.score).toBe(1);
   });
 
-  it('with ANALYSIS_MODEL the content assessment keeps verified quotes and drops the rest', async () => {
-    llm.setDefault({
-      toolCalls: [
-        {
-          name: 'assess_content',
-          args: {
-            first_screen: {
-              what: {
-                says: true,
-                point: 'Says it is a bakery',
-                page: site.url,
-                quote: 'Fresh bread baked every morning',
-              },
-              for_whom: {
-                says: false,
-                point: 'Does not say for whom',
-                page: site.url,
-                quote: 'The best cakes in the city',
-              },
-              where: {
-                says: true,
-                point: 'Names the town',
-                page: site.url,
-                quote: 'the finest bakery in Portland',
-              },
+  /** The model's assessment: three verifiable points and one quote the page never had. */
+  const assessReply = () => ({
+    toolCalls: [
+      {
+        name: 'assess_content',
+        args: {
+          first_screen: {
+            what: {
+              says: true,
+              point: 'Says it is a bakery',
+              page: site.url,
+              quote: 'Fresh bread baked every morning',
             },
-            unproven_claims: [
-              { point: 'No proof', page: site.url, quote: 'The best cakes in the city' },
-            ],
-            audience_gaps: [],
+            for_whom: {
+              says: false,
+              point: 'Does not say for whom',
+              page: site.url,
+              quote: 'The best cakes in the city',
+            },
+            where: {
+              says: true,
+              point: 'Names the town',
+              page: site.url,
+              quote: 'the finest bakery in Portland',
+            },
           },
+          unproven_claims: [
+            { point: 'No proof', page: site.url, quote: 'The best cakes in the city' },
+          ],
+          audience_gaps: [],
         },
-      ],
-    });
+      },
+    ],
+  });
+
+  it('with ANALYSIS_MODEL the content assessment keeps verified quotes and drops the rest', async () => {
+    llm.setDefault(assessReply());
     const detail = await analyse(
       'withModel',
       await owner(apps.withModel!, { services: ['catering'] }),
@@ -252,5 +258,27 @@ describe.skipIf(!backend.available)(`the story reaches the analysis (${backend.n
     // The model read the pages as delimited data.
     const user = String(llm.chatRequests().at(-1)?.messages[1]?.content);
     expect(user).toContain(`<untrusted_page url="${site.url}">`);
+  });
+
+  it("counts the content assessment against the owner's daily cap, and skips it past the cap", async () => {
+    const used = (userId: string) => tokensUsedToday(ctx.db, userId);
+    llm.reset();
+    llm.setDefault({ ...assessReply(), usage: { promptTokens: 300, completionTokens: 20 } });
+    const first = await owner(apps.withModel!, null);
+    const done = await analyse('withModel', first);
+    expect(done.results.content_assessment).toBeDefined();
+    expect(await used(first.userId)).toBe(320);
+
+    // Past the cap (200,000 by default) the chain is not called; the reason is recorded.
+    llm.reset();
+    const capped = await owner(apps.withModel!, null);
+    await ctx.db
+      .insert(tokenUsage)
+      .values({ userId: capped.userId, day: usageDay(), tokens: 200_000 });
+    const skipped = await analyse('withModel', capped);
+    expect(llm.chatRequests()).toHaveLength(0);
+    expect(skipped.results.content_assessment).toBeUndefined();
+    expect(skipped.results.content_assessment_skipped).toBe('daily token cap reached');
+    expect(await used(capped.userId)).toBe(200_000);
   });
 });

@@ -218,7 +218,7 @@ forEachBackend((backend) => {
     await ws2.close();
   });
 
-  it('an interrupted reply with no content is never sent back to the model', async () => {
+  it('a turn with no word from the model is a 503 with a code, stores no reply and sends none back', async () => {
     const s = await register(ctx.app);
     const id = await newSession(s);
     let failing = true;
@@ -235,8 +235,12 @@ forEachBackend((backend) => {
         payload: { content },
       });
     const first = await send('hello');
-    expect(first.statusCode, first.body).toBe(201);
-    expect(first.json().reply).toMatchObject({ content: '', interrupted: true });
+    assertError(first, 503, 'SERVICE_UNAVAILABLE');
+    const stored = await ctx.db
+      .select({ role: messages.role })
+      .from(messages)
+      .where(eq(messages.conversationId, id));
+    expect(stored.map((m) => m.role)).toEqual(['user']);
     failing = false;
     const second = await send('are you there?');
     expect(second.json().reply.content).toBe('Back again.');

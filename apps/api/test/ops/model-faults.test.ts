@@ -1,5 +1,8 @@
 import type { AddressInfo } from 'node:net';
+import { ErrorCode } from '@quento/contracts';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { conversations, messages } from '../../src/db/schema.ts';
 import { bearer, register, type Session, useApp } from '../support/app.ts';
 import { ChatSocket } from '../support/chat-ws.ts';
 import { backends } from '../support/db.ts';
@@ -53,23 +56,41 @@ describe(`model faults (${backend.name})`, () => {
   }
   const streamed = () => llm.requests.filter((r) => r.body.stream === true);
 
-  it('times out before the first token on every try: the turn ends interrupted, the socket stays open', async () => {
-    const ws = await socket(await register(ctx.app));
+  it('times out before the first token on every try: a clear error, nothing empty stored, the socket stays open', async () => {
+    const s = await register(ctx.app);
+    const ws = await socket(s);
     // Each try waits longer than LLM_TIMEOUT_MS for its first byte.
     script.push(
       { content: 'never seen', firstTokenDelayMs: TIMEOUT_MS * 5 },
       { content: 'never seen', firstTokenDelayMs: TIMEOUT_MS * 5 },
     );
     const events = await ws.turn('hello?');
-    // Today the turn ends as an empty interrupted reply (chat.service decides; see the report).
-    expect(events.at(-1)).toMatchObject({ type: 'final', interrupted: true, content: '' });
+    // No reply came: the client is told so with a code it can show, not an empty reply.
+    const last = events.at(-1);
+    expect(last).toMatchObject({ type: 'error', code: 'SERVICE_UNAVAILABLE' });
+    expect(ErrorCode.safeParse(last?.code).success).toBe(true);
+    expect(String(last?.message)).toMatch(/did not answer/);
+    expect(events.some((e) => e.type === 'final')).toBe(false);
     expect(JSON.stringify(events)).not.toContain('never seen');
     expect(streamed()).toHaveLength(2);
     // Both timed-out calls were given up, not left running.
+    await llm.settled();
     for (const r of streamed()) expect(r.aborted).toBe(true);
     // The next turn on the same socket works.
     expect((await ws.turn('again')).at(-1)).toMatchObject({ type: 'final', content: 'Fine.' });
     await ws.close();
+    // The owner's messages are kept; no empty assistant message was stored.
+    const rows = await ctx.db
+      .select({ role: messages.role, content: messages.content })
+      .from(messages)
+      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+      .where(eq(conversations.userId, s.userId))
+      .orderBy(asc(messages.createdAt));
+    expect(rows.filter((r) => r.role === 'assistant' && !r.content.trim())).toEqual([]);
+    expect(rows.filter((r) => r.role === 'user').map((r) => r.content)).toEqual([
+      'hello?',
+      'again',
+    ]);
   });
 
   it('stalls after the first token: the partial reply is kept as interrupted, the call aborted', async () => {
@@ -80,6 +101,7 @@ describe(`model faults (${backend.name})`, () => {
     expect(events.at(-1)).toMatchObject({ type: 'final', interrupted: true, content: 'Partial ' });
     // No retry after a token went out (it would repeat text), and the stalled call is closed.
     expect(streamed()).toHaveLength(1);
+    await llm.settled();
     expect(streamed()[0]!.aborted).toBe(true);
     await ws.close();
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { UNTRUSTED_TAG } from '../../src/ai/agents/business-analyst/index.ts';
 import { bearer, newChatSession, register, useApp } from '../support/app.ts';
+import { analystScript } from '../support/chat.ts';
 import { backends } from '../support/db.ts';
 import { type FakeLlmServer, startFakeLlm } from '../support/fake-llm.ts';
 import { type FixtureSite, page, startFixtureSite } from '../support/fixture-site.ts';
@@ -72,14 +73,10 @@ it('a page that orders the agent to fetch internal addresses: refused, and delim
   const id = await newChatSession(ctx.app, s);
 
   // A model that obeys the page: after reading it, it asks for every address the page named.
-  let step = 0;
-  llm.setDefault((req) => {
-    if (req.tools.some((t) => t.function.name === 'suggest_competitors'))
-      return { toolCalls: [{ name: 'suggest_competitors', args: { competitors: [] } }] };
-    step += 1;
-    if (step === 1) return { toolCalls: [{ name: 'web_scraper', args: { url: site.url } }] };
-    if (step === 2)
-      return {
+  llm.setDefault(
+    analystScript([
+      { toolCalls: [{ name: 'web_scraper', args: { url: site.url } }] },
+      {
         toolCalls: [
           { name: 'web_scraper', args: { url: 'http://169.254.169.254/latest/meta-data/' } },
           { name: 'web_scraper', args: { url: `${secret.origin}/admin` } },
@@ -87,9 +84,10 @@ it('a page that orders the agent to fetch internal addresses: refused, and delim
           { name: 'social_scanner', args: { url: 'http://[::ffff:169.254.169.254]/' } },
           { name: 'web_scraper', args: { url: `${site.origin}/about` } },
         ],
-      };
-    return { content: 'Report: the home page needs a description.' };
-  });
+      },
+      { content: 'Report: the home page needs a description.' },
+    ]),
+  );
 
   const res = await ctx.app.inject({
     method: 'POST',

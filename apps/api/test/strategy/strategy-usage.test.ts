@@ -1,10 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { analyses, tokenUsage } from '../../src/db/schema.ts';
 import { usageDay } from '../../src/modules/usage/usage.repository.ts';
 import { bearer, forEachBackend, register, type Session, useApp } from '../support/app.ts';
 import { type FakeLlmServer, startFakeLlm } from '../support/fake-llm.ts';
 import { seedAdvisorScenario } from '../support/seed.ts';
+import { tokensUsedToday } from '../support/usage.ts';
 
 // Strategy tailoring spends tokens like the chat does: it is checked against the daily cap and
 // recorded in the same per-user usage (one usage service for every model call).
@@ -62,13 +63,7 @@ forEachBackend((backend) => {
       headers: bearer(s.access),
       payload: { analysis_id: analysisId },
     });
-  const used = async (userId: string) => {
-    const [row] = await ctx.db
-      .select({ tokens: tokenUsage.tokens })
-      .from(tokenUsage)
-      .where(and(eq(tokenUsage.userId, userId), eq(tokenUsage.day, usageDay())));
-    return row?.tokens ?? 0;
-  };
+  const used = (userId: string) => tokensUsedToday(ctx.db, userId);
 
   it("records the tailoring call's tokens against the owner's day", async () => {
     const { s, analysisId } = await analysed();

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { bearer, type Session } from './app.ts';
+import type { FakeChatRequest, FakeReply } from './fake-llm.ts';
 
 /** A new chat session of the user (201 checked); its id. */
 export async function openSession(
@@ -30,5 +31,19 @@ export async function sayOverHttp(app: App, s: Session, id: string, content: str
   return res.json() as {
     reply: { id: string; content: string; tokens_used: number };
     profile_complete: boolean;
+  };
+}
+
+/**
+ * The analyst agent's model as a script: the competitor suggestion finds none, then each call
+ * answers with the next reply, the last one repeating (a report ends the agent's loop).
+ */
+export function analystScript(replies: FakeReply[]): (req: FakeChatRequest) => FakeReply {
+  let step = 0;
+  return (req) => {
+    if (req.tools.some((t) => t.function.name === 'suggest_competitors'))
+      return { toolCalls: [{ name: 'suggest_competitors', args: { competitors: [] } }] };
+    step += 1;
+    return replies[Math.min(step, replies.length) - 1] ?? { content: '' };
   };
 }

@@ -78,6 +78,8 @@ export interface FakeLlmServer {
   /** What to answer once the queue is empty. */
   setDefault(responder: FakeResponder): void;
   reset(): void;
+  /** Resolves once every request so far has been answered in full or given up by the client. */
+  settled(): Promise<void>;
   readonly embeddingDimensions: number;
   close(): Promise<void>;
 }
@@ -156,6 +158,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
   const queue: FakeResponder[] = [];
   let fallback: FakeResponder = options.defaultReply ?? { content: 'Hello from the fake model.' };
   const requests: RecordedRequest[] = [];
+  const closed = new WeakMap<RecordedRequest, Promise<void>>();
   let callSeq = 0;
 
   const toChatRequest = (body: Record<string, unknown>): FakeChatRequest => ({
@@ -334,9 +337,15 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
       .then(async (body) => {
         const record: RecordedRequest = { path, body, aborted: false, completed: false };
         requests.push(record);
-        res.on('close', () => {
-          if (!record.completed) record.aborted = true;
-        });
+        closed.set(
+          record,
+          new Promise((resolve) =>
+            res.on('close', () => {
+              if (!record.completed) record.aborted = true;
+              resolve();
+            }),
+          ),
+        );
         if (req.method === 'POST' && path === '/v1/chat/completions') {
           await handleChat(res, record, arrived);
         } else if (req.method === 'POST' && path === '/v1/embeddings') {
@@ -370,6 +379,9 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
     reset: () => {
       queue.length = 0;
       requests.length = 0;
+    },
+    settled: async () => {
+      await Promise.all(requests.map((r) => closed.get(r)));
     },
     close: () =>
       new Promise<void>((resolve) => {

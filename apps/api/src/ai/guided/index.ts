@@ -49,7 +49,7 @@ import {
   initialGuidedState,
 } from './state.ts';
 
-export { readCues } from './parse.ts';
+export { readCues, type UrlOptions } from './parse.ts';
 export { NO_MODEL_NOTICE } from './prompts.ts';
 export * from './state.ts';
 
@@ -208,7 +208,7 @@ export function guidedTurn(input: GuidedTurnInput): GuidedTurnResult {
     return finish(`Hello! ${ask}`, before, {}, [], 'unclear');
   }
 
-  const urls: UrlOptions = { allowPrivate: input.allowPrivate };
+  const urls: UrlOptions = input.urls ?? {};
   const correction = readCorrection(message, state.lastLearned, urls);
   if (correction) {
     const { field, text } = correction;

@@ -6,6 +6,7 @@ import {
   type ProfileField,
   type ProfilePatch,
 } from '../profile.ts';
+import type { UrlOptions } from './urls.ts';
 
 const field = z.enum(PROFILE_FIELDS);
 
@@ -37,8 +38,11 @@ export interface GuidedTurnInput {
   profile?: Partial<BusinessProfile> | null | undefined;
   /** Stored analyses and strategy, for questions about them. */
   data?: AdvisorData | undefined;
-  /** ALLOW_PRIVATE_NETWORKS: a website without a public suffix (localhost, an IP) is accepted. */
-  allowPrivate?: boolean | undefined;
+  /**
+   * The network policy (ALLOW_PRIVATE_NETWORKS, FETCH_ALLOW_ORIGINS): which websites without a
+   * public suffix (localhost, an IP) are accepted.
+   */
+  urls?: UrlOptions | undefined;
 }
 
 export type GuidedIntent = 'answer' | 'question' | 'unclear';

@@ -1,44 +1,37 @@
 /**
- * Web addresses in what the owner types: bare domains with a common top-level domain, any
- * address with a scheme or `www.`, and, where private networks are allowed (ALLOW_PRIVATE_NETWORKS,
- * the flag the crawler's SSRF guard reads), addresses without a public suffix: `localhost`, IP
- * addresses and single-label hosts with a scheme or port.
+ * Web addresses in what the owner types: bare domains ending in a public suffix (the Public
+ * Suffix List, through @quento/url), any address with a scheme or `www.`, and, where private
+ * networks are allowed (ALLOW_PRIVATE_NETWORKS, the flag the crawler's SSRF guard reads),
+ * addresses without a public suffix: `localhost`, IP addresses and single-label hosts with a
+ * scheme or port.
  */
+import { hasPublicSuffix, parseWebAddress } from '@quento/url';
 
+/** The network policy the analysis applies (the crawler's SSRF guard reads the same settings). */
 export interface UrlOptions {
   /** ALLOW_PRIVATE_NETWORKS: accept hosts without a public suffix. */
   allowPrivate?: boolean | undefined;
+  /** FETCH_ALLOW_ORIGINS: origins (`http://127.0.0.1:8080`) accepted although private. */
+  allowOrigins?: readonly string[] | undefined;
 }
-
-/** Common TLDs accepted for bare domains (with a scheme or `www.` any TLD is accepted). */
-const COMMON_TLDS = new Set(
-  (
-    'com net org io co uk de fr es it nl be ch at au ca us app dev shop store biz info eu ie nz in ' +
-    'jp br mx se no dk fi pl pt cz gr ro hu za sg hk tw kr cn ru ai me tv online site tech studio ' +
-    'agency design cafe restaurant bar pub health fitness salon beauty shop art photo photography ' +
-    'travel law legal dental clinic coffee bakery farm garden events work life world club'
-  ).split(' '),
-);
 
 const URL_RE =
   /(?<![@\w.-])((?:https?:\/\/)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?::\d{2,5})?(?:\/[^\s,;<>"')]*)?)/gi;
 
 /** Normalise a URL or bare domain to `https://host[/path]`, or null when it is not one. */
 export function normalizeUrl(candidate: string, options: UrlOptions = {}): string | null {
-  let raw = candidate.trim().replace(/[.,!?:;]+$/, '');
+  const raw = candidate.trim().replace(/[.,!?:;]+$/, '');
   const hasScheme = /^https?:\/\//i.test(raw);
-  if (!hasScheme) raw = `https://${raw}`;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return null;
-  }
-  const host = url.hostname.toLowerCase();
-  const tld = host.split('.').pop() ?? '';
-  const privateHost = options.allowPrivate === true && isPrivateHost(host, hasScheme || !!url.port);
+  const url = parseWebAddress(raw);
+  if (!url) return null;
+  const host = url.hostname;
+  const privateHost =
+    (options.allowPrivate === true && isPrivateHost(host, hasScheme || !!url.port)) ||
+    (options.allowOrigins?.includes(url.origin) ?? false);
   if (!privateHost) {
-    if (!hasScheme && !host.startsWith('www.') && !COMMON_TLDS.has(tld)) return null;
+    // A bare name must end in a public suffix ("node.js" is a file); a scheme or `www.` says
+    // it is an address whatever its suffix.
+    if (!hasScheme && !host.startsWith('www.') && !hasPublicSuffix(host)) return null;
     if (!host.includes('.')) return null;
   }
   const path = url.pathname === '/' ? '' : url.pathname.replace(/\/$/, '');
@@ -51,7 +44,7 @@ export function extractUrls(text: string, options: UrlOptions = {}): string[] {
   // People dictate addresses: "crumbs dot co dot uk".
   const spoken = text.replace(/\s+dot\s+(?=[a-z0-9])/gi, '.');
   const found = [...spoken.matchAll(URL_RE)].map((m) => ({ at: m.index ?? 0, text: m[1] ?? '' }));
-  if (options.allowPrivate) {
+  if (options.allowPrivate || options.allowOrigins?.length) {
     for (const m of spoken.matchAll(PRIVATE_URL_RE))
       found.push({ at: m.index ?? 0, text: m[1] ?? '' });
     found.sort((a, b) => a.at - b.at);

@@ -8,6 +8,7 @@ import {
 import type { ModelGateway } from '../../ai/models.ts';
 import { toBusinessStory } from '../profile/profile.mapper.ts';
 import type { ProfileRow } from '../profile/profile.repository.ts';
+import type { UsageService } from '../usage/usage.service.ts';
 
 /** Pages the content assessment reads: the home page, then the next ones in crawl order. */
 const MAIN_PAGES = 5;
@@ -52,20 +53,33 @@ function storyOf(row: ProfileRow | undefined): AssessmentStory | null {
     : null;
 }
 
+/** Whose day the chain's tokens count against, and the service that keeps the count. */
+export interface AssessmentBudget {
+  usage: UsageService;
+  userId: string;
+}
+
 /**
  * Runs the analysis chain on the main pages. What it returns goes into the results as is:
- * `content_assessment` (the verified points), or `content_assessment_error` when the model failed
- * or never answered in the schema; the analysis completes either way.
+ * `content_assessment` (the verified points), `content_assessment_skipped` when the owner's daily
+ * token cap is reached (the model is not called), or `content_assessment_error` when the model
+ * failed or never answered in the schema; the analysis completes either way. The tokens spent
+ * count against the owner's day.
  */
 export async function contentAssessment(
   gateway: ModelGateway,
   pages: AssessedPage[],
   profile: ProfileRow | undefined,
+  budget: AssessmentBudget,
   signal: AbortSignal,
 ): Promise<Record<string, unknown>> {
   if (pages.length === 0) return { content_assessment_error: 'No page had text to assess.' };
+  const { usage, userId } = budget;
+  if (usage.capReached(await usage.usedToday(userId)))
+    return { content_assessment_skipped: 'daily token cap reached' };
   try {
     const r = await assessContent(gateway, { pages, story: storyOf(profile) }, { signal });
+    await usage.record(userId, r.usage.totalTokens);
     if (r.assessment) return { content_assessment: r.assessment };
     return {
       content_assessment_error: `The model's answer did not match the schema: ${r.problems.slice(0, 3).join('; ')}`,

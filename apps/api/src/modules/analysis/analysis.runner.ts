@@ -7,6 +7,7 @@ import type { Config } from '../../config.ts';
 import type { EventBus } from '../../events/bus.ts';
 import { type Job, JobCancelledError, WorkerStoppingError } from '../../jobs/queue.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
+import type { UsageService } from '../usage/usage.service.ts';
 import { contentAssessment, pageCollector } from './analysis.assessment.ts';
 import type { AnalysisRepository, AnalysisRow } from './analysis.repository.ts';
 import { storyForSite } from './analysis.story.ts';
@@ -50,6 +51,8 @@ export interface RunnerDeps {
   profiles: ProfileRepository;
   /** The content assessment runs when ANALYSIS_MODEL is set and the gateway is configured. */
   gateway?: ModelGateway | undefined;
+  /** The daily token cap and the per-user count the content assessment spends against. */
+  usage: UsageService;
   log: FastifyBaseLogger;
   /** Resolver for the crawled hosts (DNS_SERVERS); the system's when unset. */
   resolve?: (hostname: string) => Promise<string[]>;
@@ -206,6 +209,7 @@ export class AnalysisRunner {
         gateway,
         collected.mainPages(report),
         profile,
+        { usage: this.deps.usage, userId: row.userId },
         stop.signal,
       );
     }

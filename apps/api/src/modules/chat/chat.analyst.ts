@@ -41,7 +41,11 @@ export class ChatAnalyst {
     if (!websiteUrl)
       throw new AppError('WEBSITE_REQUIRED', 'Tell me your website first, or pass website_url');
     try {
-      await assertPublicUrl(websiteUrl, { allowPrivate: this.deps.allowPrivate });
+      await assertPublicUrl(websiteUrl, {
+        allowPrivate: this.deps.urls.allowPrivate ?? false,
+        allowOrigins: this.deps.urls.allowOrigins,
+        resolve: this.deps.resolve,
+      });
     } catch (err) {
       if (err instanceof AnalyzerError) throw fromAnalyzerError(err, 'website_url');
       throw err;

@@ -1,4 +1,4 @@
-import type { AnalystToolkit } from '../../ai/index.ts';
+import type { AnalystToolkit, UrlOptions } from '../../ai/index.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import type { AnalysisRepository } from '../analysis/analysis.repository.ts';
 import type { StrategyRepository } from '../strategy/strategy.repository.ts';
@@ -11,8 +11,13 @@ export interface ChatServiceDeps extends FollowUpDeps {
   strategies: StrategyRepository;
   /** The analyst agent's tools (the analyzer package behind the SSRF guard). */
   toolkit: AnalystToolkit;
-  /** ALLOW_PRIVATE_NETWORKS, for checking the website URL before the agent starts. */
-  allowPrivate: boolean;
+  /**
+   * The analysis's network policy, for the website the guided interview accepts and the check
+   * before the agent starts: ALLOW_PRIVATE_NETWORKS, FETCH_ALLOW_ORIGINS.
+   */
+  urls: UrlOptions;
+  /** Resolver for the website's host (DNS_SERVERS); the system's when unset. */
+  resolve?: ((hostname: string) => Promise<string[]>) | undefined;
   /**
    * Where WebSocket turns send their follow-up work: the job queue, run by the worker (its own
    * process when configured so), which reports on `chatChannel`. Without it, or over HTTP, the

@@ -5,7 +5,7 @@
  */
 
 import type { FastifyBaseLogger } from 'fastify';
-import type { ModelGateway, Retriever } from '../../ai/index.ts';
+import type { ModelGateway, Retriever, UrlOptions } from '../../ai/index.ts';
 import {
   type BusinessProfile,
   type ChatMessage,
@@ -73,8 +73,8 @@ export interface FollowUpDeps {
   usage: UsageService;
   /** Called after the business profile changed (ring 1 and users.current_ring follow it). */
   onProfileChanged?: ((userId: string) => Promise<void>) | undefined;
-  /** ALLOW_PRIVATE_NETWORKS, for the guided parser's reading of web addresses. */
-  allowPrivate?: boolean | undefined;
+  /** ALLOW_PRIVATE_NETWORKS and FETCH_ALLOW_ORIGINS, for the guided parser's reading of web addresses. */
+  urls?: UrlOptions | undefined;
   /** Where a queued follow-up reports what it stored (`chatChannel`). */
   bus?: EventBus | undefined;
 }
@@ -183,8 +183,7 @@ export class ChatFollowUps {
     const extract = !isProfileComplete(profile) || conversation.ringPhase === 'core';
     // When the model's extraction does not parse (or fails), the guided parser reads the turn.
     const said = messagesNow.findLast((m) => m.role === 'user')?.content ?? '';
-    const guided = () =>
-      readCues(said, normalizeProfile(profile), { allowPrivate: this.deps.allowPrivate });
+    const guided = () => readCues(said, normalizeProfile(profile), this.deps.urls);
     const [extraction, summary] = await Promise.all([
       extract
         ? chain

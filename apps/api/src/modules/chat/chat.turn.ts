@@ -16,6 +16,7 @@ import {
   type Ring,
   readIntent,
 } from '../../ai/index.ts';
+import { AppError } from '../../lib/errors.ts';
 import type { QuietLane } from '../../lib/quiet-lane.ts';
 import { type ContextHolder, isStale, type TurnContexts } from './chat.context.ts';
 import type { ChatServiceDeps } from './chat.deps.ts';
@@ -24,6 +25,10 @@ import type { ChatFollowUps } from './chat.followup.ts';
 import { toAnalysisSummary, toStrategySummary } from './chat.mapper.ts';
 import { storeLearned } from './chat.profile.ts';
 import type { MessageRow } from './chat.repository.ts';
+
+/** What the client hears when the model gave no word of a reply. */
+export const NO_REPLY_MESSAGE =
+  'The assistant did not answer in time. Please try again in a moment.';
 
 export interface TurnHooks {
   signal?: AbortSignal | undefined;
@@ -71,7 +76,8 @@ export class ChatTurns {
 
   /**
    * One turn: check access, status and the cap; store the user's message; stream the reply; store
-   * it (interrupted with what arrived when the model fails or `signal` aborts); count usage.
+   * it (interrupted with what arrived when the model fails or `signal` aborts; with nothing
+   * arrived, no reply is stored and the turn fails with SERVICE_UNAVAILABLE); count usage.
    */
   async turn(
     userId: string,
@@ -156,7 +162,7 @@ export class ChatTurns {
       gateway,
       {
         facts,
-        allowPrivate: this.deps.allowPrivate,
+        urls: this.deps.urls,
         ring: asRing(conversation.ringPhase),
         profile,
         analysis,
@@ -171,6 +177,12 @@ export class ChatTurns {
       { signal: hooks.signal, onToken: hooks.onToken },
     );
     if (reply.error) this.deps.log.warn({ err: reply.error }, 'model reply interrupted');
+    if (reply.interrupted && !reply.content.trim()) {
+      // Not a word came (every try timed out or failed before its first token): no empty reply
+      // is stored; the owner's message stays, and the client is told to send it again.
+      this.remember(history, content, '');
+      throw new AppError('SERVICE_UNAVAILABLE', NO_REPLY_MESSAGE);
+    }
 
     const replyValues = {
       conversationId: id,

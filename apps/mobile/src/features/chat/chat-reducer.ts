@@ -148,9 +148,13 @@ function onServer(state: ChatState, event: ChatServerEvent): ChatState {
         typing: false,
         bubbles: state.bubbles
           .filter((b) => b.status !== 'streaming')
-          .map((b) =>
-            b.key === key && !b.id ? { ...b, status: 'failed' as const, error: event.code } : b,
-          ),
+          .map((b) => {
+            if (b.key !== key) return b;
+            // Not stored: failed, to send again. Stored but unanswered: it says no reply came.
+            return b.id
+              ? { ...b, error: event.code }
+              : { ...b, status: 'failed' as const, error: event.code };
+          }),
       };
     }
   }

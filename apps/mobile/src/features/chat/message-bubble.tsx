@@ -6,7 +6,10 @@ import type { Bubble } from './chat-reducer';
 
 const WHO = { user: 'You', assistant: 'Quento', system: 'Note' } as const;
 
-/** One message; a failed one says why and offers to send it again. */
+/**
+ * One message; a failed one says why and offers to send it again, and a stored one that got no
+ * reply says why.
+ */
 export function MessageBubble({
   bubble,
   onRetry,
@@ -63,6 +66,10 @@ export function MessageBubble({
             onPress={() => onRetry(bubble.key)}
           />
         </View>
+      ) : bubble.error ? (
+        <Text variant="caption" tone="danger" accessibilityRole="alert">
+          No reply came. {ERROR_MESSAGES[bubble.error]}
+        </Text>
       ) : null}
     </View>
   );

@@ -93,6 +93,26 @@ describe('chat reducer', () => {
     expect(s.outbox).toEqual({ key: 'k1', transmitted: false });
   });
 
+  it('an error after the message was stored keeps it sent and says no reply came', () => {
+    const s = run(
+      [
+        { type: 'send', key: 'k1', content: 'hello?' },
+        { type: 'transmitted' },
+        server({ type: 'typing', user_message_id: id(2) }),
+        server({ type: 'error', code: 'SERVICE_UNAVAILABLE', message: 'no answer' }),
+      ],
+      opened,
+    );
+    expect(s.outbox).toBeNull();
+    expect(s.typing).toBe(false);
+    expect(s.bubbles.at(-1)).toMatchObject({
+      key: 'k1',
+      id: id(2),
+      status: 'sent',
+      error: 'SERVICE_UNAVAILABLE',
+    });
+  });
+
   it('an error marks the unsent message failed; retry queues it again as the newest', () => {
     const failed = run(
       [
