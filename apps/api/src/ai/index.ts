@@ -42,6 +42,7 @@ export {
   type AiSettings,
   createModelGateway,
   DailyTokenCapError,
+  embeddingDimensionsFor,
   IncompleteStreamError,
   type ModelGateway,
   ModelNotConfiguredError,
@@ -53,10 +54,10 @@ export {
 export * from './profile.ts';
 export {
   createRetriever,
+  EmbeddingRefusedError,
   executorFrom,
   FTS_DDL,
   findingDocs,
-  pgvectorDdl,
   profileDoc,
   type RetrievalDoc,
   type RetrievalHit,

@@ -85,6 +85,12 @@ export interface FakeLlmServer {
 export interface FakeLlmOptions {
   defaultReply?: FakeResponder;
   embeddingDimensions?: number;
+  /**
+   * Answer float arrays even when the request asks for `encoding_format: "base64"`, as some
+   * OpenAI-compatible servers do. By default the format is honoured the OpenAI way: base64 of the
+   * little-endian float32 bytes, or a JSON array of numbers for "float" or no format.
+   */
+  ignoreEncodingFormat?: boolean;
   models?: string[];
 }
 
@@ -303,7 +309,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
   function handleEmbeddings(res: ServerResponse, record: RecordedRequest): void {
     const input = record.body.input;
     const texts = Array.isArray(input) ? input.map(String) : [String(input ?? '')];
-    const base64 = record.body.encoding_format === 'base64';
+    const base64 = record.body.encoding_format === 'base64' && !options.ignoreEncodingFormat;
     const data = texts.map((t, index) => {
       const vec = fakeEmbedding(t, dims);
       const embedding = base64 ? Buffer.from(new Float32Array(vec).buffer).toString('base64') : vec;
