@@ -384,3 +384,20 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
       }),
   };
 }
+
+/**
+ * The environment that sends the API's chat and embeddings models to this server, its vectors
+ * expected to have `embeddingDimensions` values (the server's own size unless a test says not).
+ */
+export function fakeModelEnv(
+  llm: FakeLlmServer,
+  embeddingDimensions = llm.embeddingDimensions,
+): Record<string, string> {
+  return {
+    CHAT_MODEL: 'openai:fake-chat',
+    EMBEDDING_MODEL: 'openai:fake-embed',
+    EMBEDDING_DIMENSIONS: String(embeddingDimensions),
+    LLM_BASE_URL: llm.baseUrl,
+    LLM_MAX_RETRIES: '0',
+  };
+}
