@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { type Provider, parseModelSpec } from './ai/models/settings.ts';
+import { embeddingDimensionsFor, type Provider, parseModelSpec } from './ai/models/settings.ts';
 import { apiPackageRoot } from './package-root.ts';
 
 // Environment flags arrive as strings; "false" and "0" must mean false (z.coerce.boolean would not).
@@ -136,6 +136,9 @@ const EnvSchema = z.object({
   CHAT_MODEL: optionalString,
   ANALYSIS_MODEL: optionalString,
   EMBEDDING_MODEL: optionalString,
+  // Length of EMBEDDING_MODEL's vectors; unset means the model's known size (1536 for
+  // text-embedding-3-small). Vectors of any other length are refused (retrieval uses full-text search).
+  EMBEDDING_DIMENSIONS: z.preprocess(blankIsUnset, z.coerce.number().int().min(1).optional()),
   LLM_BASE_URL: optionalUrl,
   LLM_API_KEY: optionalString,
   LLM_FALLBACK_MODELS: list(''),
@@ -291,6 +294,11 @@ function checkModelSettings(config: Config, fail: (name: string, message: string
       );
     if (name === 'EMBEDDING_MODEL' && provider === 'anthropic')
       fail(name, 'anthropic offers no embeddings model');
+    if (
+      name === 'EMBEDDING_MODEL' &&
+      embeddingDimensionsFor(spec, config.EMBEDDING_DIMENSIONS, hasBaseUrl) === undefined
+    )
+      fail('EMBEDDING_DIMENSIONS', `set it to the length of ${spec}'s vectors (no known default)`);
   }
   if (!config.CHAT_MODEL) {
     if (config.ANALYSIS_MODEL) fail('CHAT_MODEL', 'must be set when ANALYSIS_MODEL is');

@@ -43,6 +43,7 @@ export {
   type AiSettings,
   createModelGateway,
   DailyTokenCapError,
+  embeddingDimensionsFor,
   IncompleteStreamError,
   type ModelGateway,
   ModelNotConfiguredError,
@@ -54,10 +55,10 @@ export {
 export * from './profile.ts';
 export {
   createRetriever,
+  EmbeddingRefusedError,
   executorFrom,
   FTS_DDL,
   findingDocs,
-  pgvectorDdl,
   profileDoc,
   type RetrievalDoc,
   type RetrievalHit,

@@ -4,13 +4,12 @@ import {
   type AiSettings,
   createModelGateway,
   createRetriever,
+  embeddingDimensionsFor,
   executorFrom,
   type ModelGateway,
-  pgvectorDdl,
   type Retriever,
   type SqlExecutor,
 } from '../ai/index.ts';
-import { hasPgvector } from '../ai/retrieval/index.ts';
 import type { Config } from '../config.ts';
 import { meterGateway, recordUsage } from './metered.ts';
 
@@ -31,6 +30,7 @@ export function aiSettingsFromConfig(config: Config): AiSettings {
     chatModel: config.CHAT_MODEL,
     analysisModel: config.ANALYSIS_MODEL,
     embeddingModel: config.EMBEDDING_MODEL,
+    embeddingDimensions: config.EMBEDDING_DIMENSIONS,
     baseUrl: config.LLM_BASE_URL,
     apiKey: config.LLM_API_KEY,
     openaiApiKey: config.OPENAI_API_KEY,
@@ -56,9 +56,9 @@ function rawExecutor(app: FastifyInstance): SqlExecutor {
 }
 
 /**
- * External layer: the model gateway, built once, and the retriever. The pgvector table is created
- * here rather than in a migration because its dimension depends on EMBEDDING_MODEL and the
- * Postgres server here has no pgvector; the full-text table is in migration 0003 everywhere.
+ * External layer: the model gateway, built once, and the retriever. The pgvector table comes from
+ * migration 0008 where the extension is available (PGlite); elsewhere, or when the model's vectors
+ * are refused (wrong length, all zeros), retrieval uses the full-text table of migration 0003.
  */
 export default fp(
   async (app: FastifyInstance, { config }: { config: Config }) => {
@@ -72,21 +72,21 @@ export default fp(
       app.appMetrics,
     );
     const exec = rawExecutor(app);
-    const embeddings = gateway.embeddings();
-    let vector = false;
-    if (embeddings && (await hasPgvector(exec))) {
-      try {
-        const probe = await embeddings.embedQuery('dimension probe');
-        for (const statement of pgvectorDdl(probe.length).split(';\n')) {
-          if (statement.trim()) await exec(statement, []);
-        }
-        vector = true;
-      } catch (err) {
-        // Retrieval still works through full-text search; say why vectors are off.
-        app.log.warn({ err }, 'pgvector unavailable; retrieval uses full-text search');
-      }
-    }
-    const retriever = await createRetriever({ exec, embeddings, vector });
+    const model = config.EMBEDDING_MODEL;
+    const dimensions = model
+      ? embeddingDimensionsFor(
+          model,
+          config.EMBEDDING_DIMENSIONS,
+          config.LLM_BASE_URL !== undefined,
+        )
+      : undefined;
+    const retriever = await createRetriever({
+      exec,
+      embeddings: gateway.embeddings(),
+      space: model && dimensions ? { model, dimensions } : undefined,
+      onRefused: (err) =>
+        app.log.error({ err }, 'embeddings refused; retrieval uses full-text search'),
+    });
     app.decorate('ai', { gateway, retriever });
   },
   { name: 'ai', dependencies: ['db', 'metrics'] },

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import { vector } from '@electric-sql/pglite-pgvector';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModelGateway } from '../../src/ai/models.ts';
@@ -10,60 +9,63 @@ import {
   executorFrom,
   FTS_DDL,
   findingDocs,
-  hasPgvector,
-  pgvectorDdl,
+  hasVectorTable,
   profileDoc,
   type RetrievalDoc,
   type Retriever,
   summaryDoc,
 } from '../../src/ai/retrieval/index.ts';
+import { type DatabaseHandle, openDatabase } from '../../src/db/client.ts';
+import { runMigrations } from '../../src/db/migrate.ts';
 import { type FakeLlmServer, startFakeLlm } from '../support/fake-llm.ts';
 
-const docs: RetrievalDoc[] = [
-  {
-    id: 'profile:u1',
-    userId: 'u1',
-    kind: 'profile',
-    text: 'Crumbs & Co is a sourdough bakery in Leeds selling bread to cafés.',
-  },
-  {
-    id: 'finding:a1:meta',
-    userId: 'u1',
-    kind: 'finding',
-    text: 'Pages are missing a meta description, which hurts search results.',
-  },
-  {
-    id: 'finding:a1:img',
-    userId: 'u1',
-    kind: 'finding',
-    text: 'The hero image is 3 MB and slows the page load.',
-  },
-  {
-    id: 'summary:c1',
-    userId: 'u1',
-    kind: 'conversation_summary',
-    text: 'Owner decided to publish a weekly menu page and collect reviews.',
-  },
-  {
-    id: 'profile:u2',
-    userId: 'u2',
-    kind: 'profile',
-    text: 'A different bakery whose meta description is also missing.',
-  },
-];
+function docsFor(u1: string, u2: string): RetrievalDoc[] {
+  return [
+    {
+      id: 'profile:u1',
+      userId: u1,
+      kind: 'profile',
+      text: 'Crumbs & Co is a sourdough bakery in Leeds selling bread to cafés.',
+    },
+    {
+      id: 'finding:a1:meta',
+      userId: u1,
+      kind: 'finding',
+      text: 'Pages are missing a meta description, which hurts search results.',
+    },
+    {
+      id: 'finding:a1:img',
+      userId: u1,
+      kind: 'finding',
+      text: 'The hero image is 3 MB and slows the page load.',
+    },
+    {
+      id: 'summary:c1',
+      userId: u1,
+      kind: 'conversation_summary',
+      text: 'Owner decided to publish a weekly menu page and collect reviews.',
+    },
+    {
+      id: 'profile:u2',
+      userId: u2,
+      kind: 'profile',
+      text: 'A different bakery whose meta description is also missing.',
+    },
+  ];
+}
 
 /** The same behaviour from both implementations. */
-function sharedExpectations(get: () => Retriever) {
+function sharedExpectations(get: () => Retriever, u1: string, u2: string) {
   it('finds the most relevant of the user own documents', async () => {
-    const hits = await get().search('u1', 'meta description missing', 2);
+    const hits = await get().search(u1, 'meta description missing', 2);
     expect(hits[0]?.id).toBe('finding:a1:meta');
-    expect(hits.every((h) => h.userId === 'u1')).toBe(true);
+    expect(hits.every((h) => h.userId === u1)).toBe(true);
   });
 
   it('never returns another user documents, and filters by kind', async () => {
-    const hits = await get().search('u2', 'sourdough bakery meta description', 5);
+    const hits = await get().search(u2, 'sourdough bakery meta description', 5);
     expect(hits.map((h) => h.id)).toEqual(['profile:u2']);
-    const kinds = await get().search('u1', 'weekly menu page decided', 5, {
+    const kinds = await get().search(u1, 'weekly menu page decided', 5, {
       kinds: ['conversation_summary'],
     });
     expect(kinds.map((h) => h.id)).toEqual(['summary:c1']);
@@ -71,13 +73,13 @@ function sharedExpectations(get: () => Retriever) {
 
   it('replaces a document by id and removes documents', async () => {
     await get().index([
-      { ...docs[3]!, text: 'Owner decided to start a newsletter about sourdough.' },
+      { ...docsFor(u1, u2)[3]!, text: 'Owner decided to start a newsletter about sourdough.' },
     ]);
-    const hits = await get().search('u1', 'newsletter', 1);
+    const hits = await get().search(u1, 'newsletter', 1);
     expect(hits[0]?.id).toBe('summary:c1');
     expect(hits[0]?.text).toContain('newsletter');
-    await get().remove('u1', ['summary:c1']);
-    const after = await get().search('u1', 'newsletter', 5);
+    await get().remove(u1, ['summary:c1']);
+    const after = await get().search(u1, 'newsletter', 5);
     expect(after.map((h) => h.id)).not.toContain('summary:c1');
   });
 }
@@ -98,7 +100,7 @@ describe('full-text search retriever on the Postgres server', () => {
     // No embeddings model: the factory must pick full-text search.
     retriever = await createRetriever({ exec, embeddings: null });
     expect(retriever.kind).toBe('fts');
-    await retriever.index(docs);
+    await retriever.index(docsFor('u1', 'u2'));
   });
 
   afterAll(async () => {
@@ -107,7 +109,7 @@ describe('full-text search retriever on the Postgres server', () => {
     await admin.end();
   });
 
-  sharedExpectations(() => retriever);
+  sharedExpectations(() => retriever, 'u1', 'u2');
 
   it('indexes the profile, summaries and findings built by the helpers', async () => {
     await retriever.index([
@@ -136,40 +138,56 @@ describe('full-text search retriever on the Postgres server', () => {
     const r = await createRetriever({
       exec,
       embeddings: { embedQuery: async () => [], embedDocuments: async () => [] },
+      space: { model: 'openai:fake-embed', dimensions: 64 },
     });
-    // The Debian Postgres here has no pgvector; a server with it would pick the vector path.
-    expect(r.kind).toBe((await hasPgvector(exec)) ? 'pgvector' : 'fts');
+    // Only migration 0008 makes the vector table, and only where pgvector is available.
+    expect(await hasVectorTable(exec)).toBe(false);
+    expect(r.kind).toBe('fts');
     expect(createFtsRetriever(executorFrom(client)).kind).toBe('fts');
   });
 });
 
 describe('pgvector retriever on PGlite with embeddings from the fake server', () => {
+  // Migrated like the API's own database: both retrieval tables reference real users.
+  const U1 = randomUUID();
+  const U2 = randomUUID();
+  let handle: DatabaseHandle;
   let db: PGlite;
   let llm: FakeLlmServer;
   let retriever: Retriever;
 
   beforeAll(async () => {
     llm = await startFakeLlm({ embeddingDimensions: 64 });
-    db = new PGlite({ extensions: { vector } });
-    await db.exec(pgvectorDdl(64));
+    handle = await openDatabase({ pgliteDir: 'memory://' });
+    await runMigrations(handle);
+    db = (handle.db as unknown as { $client: PGlite }).$client;
+    for (const id of [U1, U2])
+      await db.query(`INSERT INTO users (id, email, password_hash) VALUES ($1, $2, 'x')`, [
+        id,
+        `${id}@example.com`,
+      ]);
     const embeddings = createModelGateway({
       embeddingModel: 'openai:fake-embed',
       baseUrl: llm.baseUrl,
     }).embeddings();
-    retriever = await createRetriever({ exec: executorFrom(db), embeddings });
+    retriever = await createRetriever({
+      exec: executorFrom(db),
+      embeddings,
+      space: { model: 'openai:fake-embed', dimensions: 64 },
+    });
     expect(retriever.kind).toBe('pgvector');
-    await retriever.index(docs);
+    await retriever.index(docsFor(U1, U2));
   }, 120_000);
 
   afterAll(async () => {
-    await db?.close();
+    await handle?.close();
     await llm?.close();
   });
 
-  sharedExpectations(() => retriever);
+  sharedExpectations(() => retriever, U1, U2);
 
   it('scores by cosine similarity and embeds through the model server', async () => {
-    const hits = await retriever.search('u1', 'hero image slows the page', 3);
+    const hits = await retriever.search(U1, 'hero image slows the page', 3);
     expect(hits[0]?.id).toBe('finding:a1:img');
     expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
     expect(hits[0]!.score).toBeLessThanOrEqual(1);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bearer, register, useApp } from '../support/app.ts';
 import { backends } from '../support/db.ts';
-import { type FakeLlmServer, startFakeLlm } from '../support/fake-llm.ts';
+import { type FakeLlmServer, fakeModelEnv, startFakeLlm } from '../support/fake-llm.ts';
 
-// With EMBEDDING_MODEL and the vector extension (PGlite), start-up creates the pgvector table and
-// chat retrieval runs on embeddings; the Postgres server here has no pgvector and uses full-text
+// With EMBEDDING_MODEL and the vector extension (PGlite), migration 0008 makes the pgvector table
+// and chat retrieval runs on embeddings of EMBEDDING_DIMENSIONS; the Postgres server here has no pgvector and uses full-text
 // search (the model tests cover that path on both backends).
 const pglite = backends.find((b) => b.name === 'pglite');
 if (!pglite) throw new Error('pglite backend missing');
@@ -13,12 +13,7 @@ let llm: FakeLlmServer;
 const env: Record<string, string> = { RUN_WORKER: 'false' };
 beforeAll(async () => {
   llm = await startFakeLlm({ embeddingDimensions: 32 });
-  Object.assign(env, {
-    CHAT_MODEL: 'openai:fake-chat',
-    EMBEDDING_MODEL: 'openai:fake-embed',
-    LLM_BASE_URL: llm.baseUrl,
-    LLM_MAX_RETRIES: '0',
-  });
+  Object.assign(env, fakeModelEnv(llm));
 });
 afterAll(() => llm.close());
 const ctx = useApp(pglite, env);

@@ -87,6 +87,12 @@ export interface FakeLlmServer {
 export interface FakeLlmOptions {
   defaultReply?: FakeResponder;
   embeddingDimensions?: number;
+  /**
+   * Answer float arrays even when the request asks for `encoding_format: "base64"`, as some
+   * OpenAI-compatible servers do. By default the format is honoured the OpenAI way: base64 of the
+   * little-endian float32 bytes, or a JSON array of numbers for "float" or no format.
+   */
+  ignoreEncodingFormat?: boolean;
   models?: string[];
 }
 
@@ -306,7 +312,7 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
   function handleEmbeddings(res: ServerResponse, record: RecordedRequest): void {
     const input = record.body.input;
     const texts = Array.isArray(input) ? input.map(String) : [String(input ?? '')];
-    const base64 = record.body.encoding_format === 'base64';
+    const base64 = record.body.encoding_format === 'base64' && !options.ignoreEncodingFormat;
     const data = texts.map((t, index) => {
       const vec = fakeEmbedding(t, dims);
       const embedding = base64 ? Buffer.from(new Float32Array(vec).buffer).toString('base64') : vec;
@@ -388,5 +394,22 @@ export async function startFakeLlm(options: FakeLlmOptions = {}): Promise<FakeLl
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * The environment that sends the API's chat and embeddings models to this server, its vectors
+ * expected to have `embeddingDimensions` values (the server's own size unless a test says not).
+ */
+export function fakeModelEnv(
+  llm: FakeLlmServer,
+  embeddingDimensions = llm.embeddingDimensions,
+): Record<string, string> {
+  return {
+    CHAT_MODEL: 'openai:fake-chat',
+    EMBEDDING_MODEL: 'openai:fake-embed',
+    EMBEDDING_DIMENSIONS: String(embeddingDimensions),
+    LLM_BASE_URL: llm.baseUrl,
+    LLM_MAX_RETRIES: '0',
   };
 }

@@ -82,6 +82,10 @@ export function createEmbeddings(settings: AiSettings, spec: string): Embeddings
         model,
         apiKey: openaiKey(settings),
         configuration: openaiConfiguration(settings),
+        // The SDK otherwise asks for base64 and decodes it itself; a server that ignores the
+        // format and sends floats then decodes to junk (a 2-element [0,0]). Floats read the same
+        // from every OpenAI-compatible server.
+        encodingFormat: 'float',
       });
     case 'google':
       return new GoogleGenerativeAIEmbeddings({ model, apiKey: settings.googleApiKey });

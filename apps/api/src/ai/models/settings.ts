@@ -15,6 +15,8 @@ export interface AiSettings {
   analysisModel?: string | undefined;
   /** EMBEDDING_MODEL; unset means retrieval falls back to full-text search. */
   embeddingModel?: string | undefined;
+  /** EMBEDDING_DIMENSIONS; unset means the known default for the model (see embeddingDimensionsFor). */
+  embeddingDimensions?: number | undefined;
   /** LLM_BASE_URL: an OpenAI-compatible server (LiteLLM proxy, vLLM, Ollama's /v1). */
   baseUrl?: string | undefined;
   /** LLM_API_KEY for that server. */
@@ -64,4 +66,31 @@ export function parseModelSpec(spec: string, hasBaseUrl = false): ModelSpec {
   throw new Error(
     `"${spec}" must look like provider:model with provider one of ${PROVIDERS.join(', ')}`,
   );
+}
+
+/**
+ * Vector sizes of well-known embeddings models, by model name without provider. Any other model
+ * needs EMBEDDING_DIMENSIONS: every vector is checked against it before it is stored or searched.
+ */
+export const KNOWN_EMBEDDING_DIMENSIONS: Readonly<Record<string, number>> = {
+  'text-embedding-3-small': 1536,
+  'text-embedding-3-large': 3072,
+  'text-embedding-ada-002': 1536,
+  'text-embedding-004': 768,
+  'gemini-embedding-001': 3072,
+  'nomic-embed-text': 768,
+  'mxbai-embed-large': 1024,
+  'all-minilm': 384,
+};
+
+/** The dimension EMBEDDING_MODEL's vectors must have: EMBEDDING_DIMENSIONS, else the known one. */
+export function embeddingDimensionsFor(
+  spec: string,
+  explicit: number | undefined,
+  hasBaseUrl = false,
+): number | undefined {
+  if (explicit !== undefined) return explicit;
+  const { model } = parseModelSpec(spec, hasBaseUrl);
+  // Ollama tags ("nomic-embed-text:latest") name the same model.
+  return KNOWN_EMBEDDING_DIMENSIONS[model] ?? KNOWN_EMBEDDING_DIMENSIONS[model.split(':')[0] ?? ''];
 }
