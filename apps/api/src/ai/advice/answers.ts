@@ -238,7 +238,7 @@ export function recommendationsFor(
 export function answerGoal(f: OwnerFacts, goal: string): Advice {
   const keys = keywordsOf(goal);
   const stated = f.profile.goals.find((g) => mentions(g, keys) > 0);
-  const opening = stated ? `“${stated}” is one of your goals. ` : '';
+  const opening = stated ? `One of your goals is “${stated}”. ` : '';
   if (!f.recommendations.length) {
     return {
       text: `${opening}${f.latest ? 'You have no plan yet: open Plan to build one from your analysis, and I can then say which steps serve this.' : NO_ANALYSIS}`,

@@ -123,5 +123,5 @@ export function answerQuestion(
   const unique = [...new Set(parts)];
   return unique.length
     ? unique.join('\n\n')
-    : `No AI model is configured, so I answer from your own data only. ${adviceHelp({ profile })}`;
+    : `No AI model is configured, so my answers come from your own data. ${adviceHelp({ profile })}`;
 }
