@@ -1,4 +1,4 @@
-import { AnalyzerError, analyzeSite, type ProgressEvent } from '@quento/analyzer';
+import { AnalyzerError, analyzeSite } from '@quento/analyzer';
 import type { AnalysisEvent } from '@quento/contracts';
 import { diffFindings } from '@quento/engine';
 import type { FastifyBaseLogger } from 'fastify';
@@ -9,6 +9,7 @@ import { type Job, JobCancelledError, WorkerStoppingError } from '../../jobs/que
 import type { ProfileRepository } from '../profile/profile.repository.ts';
 import type { UsageService } from '../usage/usage.service.ts';
 import { contentAssessment, pageCollector } from './analysis.assessment.ts';
+import { type ProgressReporter, progressReporter } from './analysis.progress.ts';
 import type { AnalysisRepository, AnalysisRow } from './analysis.repository.ts';
 import { storyForSite } from './analysis.story.ts';
 import {
@@ -38,7 +39,6 @@ const PERMANENT = new Set([
 ]);
 
 /** Progress writes per second at most: the row and the bus see every step, not every page. */
-const PROGRESS_INTERVAL_MS = 250;
 
 class BudgetExceeded extends Error {}
 
@@ -134,7 +134,10 @@ export class AnalysisRunner {
   };
 
   private async execute(row: AnalysisRow, stop: AbortController): Promise<void> {
-    const reporter = this.progressReporter(row.id, stop);
+    const reporter = progressReporter(row.id, stop, {
+      updateProgress: (id, p) => this.deps.repo.updateProgress(id, p),
+      publish: (event) => this.publish(event),
+    });
     try {
       await this.analyse(row, stop, reporter);
     } finally {
@@ -145,7 +148,7 @@ export class AnalysisRunner {
   private async analyse(
     row: AnalysisRow,
     stop: AbortController,
-    reporter: ReturnType<AnalysisRunner['progressReporter']>,
+    reporter: ProgressReporter,
   ): Promise<void> {
     const { config, repo } = this.deps;
     const options = row.options as { max_pages?: number; max_depth?: number; render?: boolean };
@@ -263,93 +266,5 @@ export class AnalysisRunner {
     await this.deps.bus.publish(analysisChannel(event.analysis_id), event).catch((err: unknown) => {
       this.deps.log.warn({ err }, 'could not publish analysis event');
     });
-  }
-
-  /** Writes progress to the row and the bus, at most every PROGRESS_INTERVAL_MS. */
-  private progressReporter(id: string, stop: AbortController) {
-    let state = {
-      progress: 0,
-      step: 'starting',
-      pagesDone: 0,
-      pagesTotal: 0,
-      url: null as string | null,
-    };
-    let lastWrite = 0;
-    let pending: Promise<void> = Promise.resolve();
-    let timer: NodeJS.Timeout | null = null;
-    let closed = false;
-
-    const write = async () => {
-      if (closed) return;
-      lastWrite = Date.now();
-      const snapshot = state;
-      const alive = await this.deps.repo.updateProgress(id, {
-        progress: snapshot.progress,
-        currentStep: snapshot.step,
-        pagesDone: snapshot.pagesDone,
-        pagesTotal: snapshot.pagesTotal,
-      });
-      if (!alive) {
-        // Deleted or cancelled under us: stop crawling.
-        const gone = new Error('analysis no longer running');
-        gone.name = 'AnalysisGone';
-        stop.abort(gone);
-        return;
-      }
-      await this.publish({
-        type: 'progress',
-        analysis_id: id,
-        status: 'running',
-        progress: snapshot.progress,
-        step: snapshot.step,
-        pages_done: snapshot.pagesDone,
-        pages_total: snapshot.pagesTotal,
-        url: snapshot.url,
-      });
-    };
-    const schedule = (now: boolean) => {
-      if (now) {
-        if (timer) clearTimeout(timer);
-        timer = null;
-        pending = pending.then(write, write);
-        return pending;
-      }
-      if (timer) return pending;
-      const wait = Math.max(0, PROGRESS_INTERVAL_MS - (Date.now() - lastWrite));
-      timer = setTimeout(() => {
-        timer = null;
-        pending = pending.then(write, write);
-      }, wait);
-      return pending;
-    };
-
-    return {
-      step: (step: string, progress: number) => {
-        state = { ...state, step, progress: Math.max(state.progress, progress), url: null };
-        return schedule(true);
-      },
-      crawl: (e: ProgressEvent, from: number, to: number) => {
-        const total = Math.max(1, e.total);
-        const progress = Math.min(to, from + Math.floor(((to - from) * e.fetched) / total));
-        state = {
-          ...state,
-          progress: Math.max(state.progress, progress),
-          pagesDone: e.fetched,
-          pagesTotal: e.total,
-          url: e.url ?? state.url,
-        };
-        void schedule(false);
-      },
-      /** Writes what is pending, then nothing more. */
-      close: async () => {
-        if (timer) {
-          clearTimeout(timer);
-          timer = null;
-          pending = pending.then(write, write);
-        }
-        await pending;
-        closed = true;
-      },
-    };
   }
 }
