@@ -72,7 +72,7 @@ export default fp(
       app.appMetrics,
     );
     const exec = rawExecutor(app);
-    const embeddings = gateway.embeddings();
+    const embeddings = await gateway.embeddings();
     let vector = false;
     if (embeddings && (await hasPgvector(exec))) {
       try {

@@ -152,7 +152,7 @@ describe('pgvector retriever on PGlite with embeddings from the fake server', ()
     llm = await startFakeLlm({ embeddingDimensions: 64 });
     db = new PGlite({ extensions: { vector } });
     await db.exec(pgvectorDdl(64));
-    const embeddings = createModelGateway({
+    const embeddings = await createModelGateway({
       embeddingModel: 'openai:fake-embed',
       baseUrl: llm.baseUrl,
     }).embeddings();
