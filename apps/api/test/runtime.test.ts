@@ -143,10 +143,27 @@ it('npm start runs the built bundle: plain node, no TypeScript compiler, healthy
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     expect(readFileSync(`/proc/${child.pid}/cmdline`, 'utf8')).not.toContain('tsx');
-    // What most requests never need is not loaded at start (embedded mode: no Redis, no SMTP).
+    // What most requests never need is not loaded at start (embedded mode: no Redis, no SMTP,
+    // no model: the guided advisor needs no LangChain provider and no LangGraph).
     const loaded = readFileSync(imports, 'utf8');
     expect(loaded).toContain('/node_modules/fastify/'); // the recording works
-    for (const heavy of ['bullmq', 'ioredis', 'nodemailer', 'pdfkit', 'playwright-core']) {
+    for (const heavy of [
+      'bullmq',
+      'ioredis',
+      'nodemailer',
+      'pdfkit',
+      'playwright-core',
+      '@langchain/openai',
+      '@langchain/anthropic',
+      '@langchain/google-genai',
+      '@langchain/ollama',
+      '@langchain/langgraph',
+      'langchain',
+      'openai',
+      '@anthropic-ai/sdk',
+      '@google/generative-ai',
+      'ollama',
+    ]) {
       expect(loaded, heavy).not.toContain(`/node_modules/${heavy}/`);
     }
     expect(existsSync(join(dataDir, 'pglite', 'PG_VERSION'))).toBe(true);

@@ -82,7 +82,7 @@ export default fp(
       : undefined;
     const retriever = await createRetriever({
       exec,
-      embeddings: gateway.embeddings(),
+      embeddings: await gateway.embeddings(),
       space: model && dimensions ? { model, dimensions } : undefined,
       onRefused: (err) =>
         app.log.error({ err }, 'embeddings refused; retrieval uses full-text search'),

@@ -55,14 +55,14 @@ describe('settings', () => {
     expect(() => parseModelSpec('gpt-4o')).toThrow(/provider:model/);
   });
 
-  it('is not configured without CHAT_MODEL, and builds every provider', () => {
+  it('is not configured without CHAT_MODEL, and builds every provider', async () => {
     const none = createModelGateway({});
     expect(none.isConfigured).toBe(false);
-    expect(none.embeddings()).toBeNull();
+    expect(await none.embeddings()).toBeNull();
     return expect(none.invoke('chat', hi)).rejects.toBeInstanceOf(ModelNotConfiguredError);
   });
 
-  it('builds models for all providers with the role temperature', () => {
+  it('builds models for all providers with the role temperature', async () => {
     const g = createModelGateway({
       chatModel: 'anthropic:claude-x',
       anthropicApiKey: 'k',
@@ -70,8 +70,10 @@ describe('settings', () => {
       openaiApiKey: 'k',
     });
     for (const spec of ['openai:gpt-x', 'anthropic:claude-x', 'google:gemini-x', 'ollama:llama3']) {
-      const chat = g.buildChatModel(spec, 'chat') as unknown as { temperature: number };
-      const analysis = g.buildChatModel(spec, 'analysis') as unknown as { temperature: number };
+      const chat = (await g.buildChatModel(spec, 'chat')) as unknown as { temperature: number };
+      const analysis = (await g.buildChatModel(spec, 'analysis')) as unknown as {
+        temperature: number;
+      };
       expect(chat.temperature).toBe(0.7);
       expect(analysis.temperature).toBe(0.2);
     }

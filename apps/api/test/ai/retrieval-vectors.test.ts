@@ -43,12 +43,12 @@ function rawExec(handle: DatabaseHandle): SqlExecutor {
 }
 
 /** The retriever the API builds for EMBEDDING_MODEL with EMBEDDING_DIMENSIONS=64. */
-function retrieverFor(
+async function retrieverFor(
   exec: SqlExecutor,
   llm: FakeLlmServer,
   onRefused?: (err: EmbeddingRefusedError) => void,
 ) {
-  const embeddings = createModelGateway({
+  const embeddings = await createModelGateway({
     embeddingModel: MODEL,
     baseUrl: llm.baseUrl,
   }).embeddings();

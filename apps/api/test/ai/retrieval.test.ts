@@ -166,7 +166,7 @@ describe('pgvector retriever on PGlite with embeddings from the fake server', ()
         id,
         `${id}@example.com`,
       ]);
-    const embeddings = createModelGateway({
+    const embeddings = await createModelGateway({
       embeddingModel: 'openai:fake-embed',
       baseUrl: llm.baseUrl,
     }).embeddings();

@@ -39,8 +39,11 @@ export interface ModelGateway {
   readonly dailyTokenCap: number | undefined;
   /** Model specs tried in order for a role: the primary then LLM_FALLBACK_MODELS. */
   candidates(role: ModelRole): string[];
-  /** A bare LangChain model for one spec (no retries inside; the gateway retries). */
-  buildChatModel(spec: string, role: ModelRole): BaseChatModel;
+  /**
+   * A bare LangChain model for one spec (no retries inside; the gateway retries). Async: the
+   * provider's package is imported on first use.
+   */
+  buildChatModel(spec: string, role: ModelRole): Promise<BaseChatModel>;
   /**
    * Run `fn` against each candidate with timeout, retries and fallbacks. Use for anything that is
    * not token streaming: tool-bound calls, structured output. `fn` must honour `signal`.
@@ -65,8 +68,8 @@ export interface ModelGateway {
     messages: BaseMessage[],
     options?: CallOptions,
   ): AsyncGenerator<AIMessageChunk>;
-  /** The embeddings model, or null when EMBEDDING_MODEL is unset. */
-  embeddings(): EmbeddingsInterface | null;
+  /** The embeddings model, or null when EMBEDDING_MODEL is unset (built once, on first call). */
+  embeddings(): Promise<EmbeddingsInterface | null>;
   /** Throws DailyTokenCapError when `usedToday` has reached the cap. */
   assertWithinDailyCap(usedToday: number): void;
   /** Report usage from a call made outside the gateway helpers (e.g. inside `run`). */
@@ -129,11 +132,11 @@ export function createModelGateway(
     return [first, ...rest];
   }
 
-  function buildChatModel(spec: string, role: ModelRole): BaseChatModel {
+  async function buildChatModel(spec: string, role: ModelRole): Promise<BaseChatModel> {
     const key = `${role}|${spec}`;
     const cached = cache.get(key);
     if (cached) return cached;
-    const built = createChatModel(settings, spec, role);
+    const built = await createChatModel(settings, spec, role);
     cache.set(key, built);
     return built;
   }
@@ -146,16 +149,16 @@ export function createModelGateway(
    * The role's models in fallback order. One that cannot be built (a missing key) is skipped like
    * one that fails, and reported through `skipped` so it can be the error if nothing works.
    */
-  function* usableModels(
+  async function* usableModels(
     role: ModelRole,
     skipped: (err: unknown) => void,
-  ): Generator<{ spec: string; model: BaseChatModel }> {
+  ): AsyncGenerator<{ spec: string; model: BaseChatModel }> {
     const specs = candidates(role);
     if (specs.length === 0) throw new ModelNotConfiguredError(role);
     for (const spec of specs) {
       let model: BaseChatModel;
       try {
-        model = buildChatModel(spec, role);
+        model = await buildChatModel(spec, role);
       } catch (err) {
         skipped(err);
         continue;
@@ -172,7 +175,7 @@ export function createModelGateway(
     const outer = callOptions.signal;
     let lastError: unknown;
     let attempts = 0;
-    for (const { spec, model } of usableModels(role, (err) => {
+    for await (const { spec, model } of usableModels(role, (err) => {
       lastError = err;
     })) {
       for (let retry = 0; retry <= maxRetries; retry++) {
@@ -214,7 +217,7 @@ export function createModelGateway(
     const outer = callOptions.signal;
     let lastError: unknown;
     let attempts = 0;
-    for (const { spec, model } of usableModels(role, (err) => {
+    for await (const { spec, model } of usableModels(role, (err) => {
       lastError = err;
     })) {
       for (let retry = 0; retry <= maxRetries; retry++) {
@@ -262,15 +265,10 @@ export function createModelGateway(
     throw lastError;
   }
 
-  let embeddingsModel: EmbeddingsInterface | null | undefined;
-  function embeddings(): EmbeddingsInterface | null {
-    if (embeddingsModel !== undefined) return embeddingsModel;
+  let embeddingsModel: Promise<EmbeddingsInterface | null> | undefined;
+  function embeddings(): Promise<EmbeddingsInterface | null> {
     const spec = settings.embeddingModel;
-    if (!spec) {
-      embeddingsModel = null;
-      return null;
-    }
-    embeddingsModel = createEmbeddings(settings, spec);
+    embeddingsModel ??= spec ? createEmbeddings(settings, spec) : Promise.resolve(null);
     return embeddingsModel;
   }
 

@@ -1,13 +1,13 @@
 /**
  * One LangChain model per provider, built from the settings: the only code that reads provider
  * keys and addresses. No retries inside (the gateway retries and falls back).
+ *
+ * Each provider package (with its SDK: `openai`, `@anthropic-ai/sdk`, ...) is imported the first
+ * time a model of that provider is built, so an API with no model configured never loads them
+ * (issue 15: 30-42 MB and 0.3-0.6 s each). `test/runtime.test.ts` checks it.
  */
-import { ChatAnthropic } from '@langchain/anthropic';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { ChatGoogleGenerativeAI, GoogleGenerativeAIEmbeddings } from '@langchain/google-genai';
-import { ChatOllama, OllamaEmbeddings } from '@langchain/ollama';
-import { ChatOpenAI, OpenAIEmbeddings } from '@langchain/openai';
 import {
   type AiSettings,
   ANALYSIS_TEMPERATURE,
@@ -27,16 +27,17 @@ const openaiConfiguration = (settings: AiSettings) =>
   settings.baseUrl !== undefined ? { baseURL: settings.baseUrl } : {};
 
 /** A bare chat model for `spec` in `role` (temperature and output budget by role). */
-export function createChatModel(
+export async function createChatModel(
   settings: AiSettings,
   spec: string,
   role: ModelRole,
-): BaseChatModel {
+): Promise<BaseChatModel> {
   const { provider, model } = parseModelSpec(spec, settings.baseUrl !== undefined);
   const temperature = role === 'chat' ? CHAT_TEMPERATURE : ANALYSIS_TEMPERATURE;
   const maxTokens = settings.maxTokens ?? (role === 'chat' ? 2000 : 4000);
   switch (provider) {
-    case 'openai':
+    case 'openai': {
+      const { ChatOpenAI } = await import('@langchain/openai');
       return new ChatOpenAI({
         model,
         temperature,
@@ -46,7 +47,9 @@ export function createChatModel(
         maxRetries: 0,
         streamUsage: true,
       });
-    case 'anthropic':
+    }
+    case 'anthropic': {
+      const { ChatAnthropic } = await import('@langchain/anthropic');
       return new ChatAnthropic({
         model,
         temperature,
@@ -54,7 +57,9 @@ export function createChatModel(
         apiKey: settings.anthropicApiKey,
         maxRetries: 0,
       });
-    case 'google':
+    }
+    case 'google': {
+      const { ChatGoogleGenerativeAI } = await import('@langchain/google-genai');
       return new ChatGoogleGenerativeAI({
         model,
         temperature,
@@ -62,7 +67,9 @@ export function createChatModel(
         apiKey: settings.googleApiKey,
         maxRetries: 0,
       });
-    case 'ollama':
+    }
+    case 'ollama': {
+      const { ChatOllama } = await import('@langchain/ollama');
       return new ChatOllama({
         model,
         temperature,
@@ -70,14 +77,19 @@ export function createChatModel(
         baseUrl: settings.ollamaBaseUrl,
         maxRetries: 0,
       });
+    }
   }
 }
 
 /** The embeddings model for EMBEDDING_MODEL's `spec`. */
-export function createEmbeddings(settings: AiSettings, spec: string): EmbeddingsInterface {
+export async function createEmbeddings(
+  settings: AiSettings,
+  spec: string,
+): Promise<EmbeddingsInterface> {
   const { provider, model } = parseModelSpec(spec, settings.baseUrl !== undefined);
   switch (provider) {
-    case 'openai':
+    case 'openai': {
+      const { OpenAIEmbeddings } = await import('@langchain/openai');
       return new OpenAIEmbeddings({
         model,
         apiKey: openaiKey(settings),
@@ -87,10 +99,15 @@ export function createEmbeddings(settings: AiSettings, spec: string): Embeddings
         // from every OpenAI-compatible server.
         encodingFormat: 'float',
       });
-    case 'google':
+    }
+    case 'google': {
+      const { GoogleGenerativeAIEmbeddings } = await import('@langchain/google-genai');
       return new GoogleGenerativeAIEmbeddings({ model, apiKey: settings.googleApiKey });
-    case 'ollama':
+    }
+    case 'ollama': {
+      const { OllamaEmbeddings } = await import('@langchain/ollama');
       return new OllamaEmbeddings({ model, baseUrl: settings.ollamaBaseUrl });
+    }
     case 'anthropic':
       throw new Error('EMBEDDING_MODEL: anthropic offers no embeddings model');
   }

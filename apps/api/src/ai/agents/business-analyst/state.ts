@@ -3,7 +3,7 @@ import type { BusinessProfile } from '../../profile.ts';
 import type { CompetitorCheck } from './tools/toolkit.ts';
 
 /** The analyst's graph state is the shared tool loop's. */
-export { ToolLoopState as AnalystState } from '../tool-loop/index.ts';
+export type { ToolLoopStateType as AnalystState } from '../tool-loop/index.ts';
 
 export interface AnalystInput {
   websiteUrl: string;
