@@ -113,7 +113,11 @@ describe(`metrics (${backend.name})`, () => {
       });
       return r.json().status === 'completed' ? (r.json().pages_done as number) : undefined;
     });
-    const text = await scrape();
+    // The row reads completed before the after-analysis hooks (the metrics among them) have run.
+    const text = await until('the analysis to be counted', async () => {
+      const t = await scrape();
+      return sample(t, 'quento_analysis_duration_seconds_count') ? t : undefined;
+    });
     expect(sample(text, 'quento_analysis_duration_seconds_count')).toBe(1);
     expect(sample(text, 'quento_analysis_pages_sum')).toBe(pages);
     for (const state of ['waiting', 'active', 'failed']) {
