@@ -57,14 +57,31 @@ const llm = await startFakeLlm({
 process.stdout.write(llm.baseUrl + '\\n');
 `;
 
-async function firstLine(child: ChildProcess, match: RegExp): Promise<string> {
+async function firstLine(child: ChildProcess, match: RegExp, timeoutMs = 120_000): Promise<string> {
   let buf = '';
-  for (;;) {
-    const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
-    buf += chunk.toString();
-    const line = buf.split('\n').find((l) => match.test(l));
-    if (line) return line;
-  }
+  return new Promise((resolve, reject) => {
+    const fail = (why: string) => {
+      cleanup();
+      reject(new Error(`${why} before printing a line matching ${match}; it printed:\n${buf}`));
+    };
+    const onData = (chunk: Buffer) => {
+      buf += chunk.toString();
+      const line = buf.split('\n').find((l) => match.test(l));
+      if (line) {
+        cleanup();
+        resolve(line);
+      }
+    };
+    const onExit = (code: number | null) => fail(`the process exited (${code})`);
+    const timer = setTimeout(() => fail(`${timeoutMs / 1000} s passed`), timeoutMs);
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.stdout!.off('data', onData);
+      child.off('exit', onExit);
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', onExit);
+  });
 }
 
 /** CPU time (user + system) a child process has used so far, in ms; Linux /proc, else NaN. */
@@ -145,7 +162,8 @@ async function main() {
       },
     );
     children.push(api);
-    await firstLine(api, /Quento API/);
+    // The API's start-up banner: its docs line comes once it listens.
+    await firstLine(api, /API docs/);
     let worker: ChildProcess | undefined;
     if (CONFIGURED) {
       worker = spawn(process.execPath, ['--import', 'tsx', WORKER], {
