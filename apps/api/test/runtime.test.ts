@@ -3,7 +3,6 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -12,6 +11,7 @@ import { openDatabase } from '../src/db/client.ts';
 import { runMigrations } from '../src/db/migrate.ts';
 import { ensurePgliteTemplate, seedFromTemplate } from '../src/db/pglite-template.ts';
 import { apiPackageRoot } from '../src/package-root.ts';
+import { freePort } from './support/processes.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'quento-runtime-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -81,17 +81,6 @@ it('PGlite runs with 16 MB of shared buffers, not the 128 MB initdb picks', asyn
     await handle.close();
   }
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 it('npm start runs the built bundle: plain node, no TypeScript compiler, healthy on a fresh folder', async () => {
   const build = spawnSync(process.execPath, [join(apiPackageRoot, '../../scripts/build-api.mjs')], {

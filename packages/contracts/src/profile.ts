@@ -61,6 +61,18 @@ export const BusinessDetails = z.object({
 });
 export type BusinessDetails = z.infer<typeof BusinessDetails>;
 
+/** Details with nothing told: every key present, empty. A new object each call. */
+export function emptyBusinessDetails(): BusinessDetails {
+  return {
+    phone: null,
+    address: null,
+    services: [],
+    service_areas: [],
+    opening_hours: [],
+    country: null,
+  };
+}
+
 /** GET and PUT /users/me/profile. */
 export const ProfileResponse = z.object({
   /** Every field present; empty ones are null or []. */

@@ -2,6 +2,7 @@ import type { BusinessStory } from '@quento/analyzer';
 import {
   BusinessDetails,
   BusinessProfile,
+  emptyBusinessDetails,
   PROFILE_FIELDS,
   type ProfileResponse,
 } from '@quento/contracts';
@@ -61,20 +62,9 @@ export function toProfileResponse(row: ProfileRow | undefined): ProfileResponse 
   };
 }
 
-export function emptyDetails(): BusinessDetails {
-  return {
-    phone: null,
-    address: null,
-    services: [],
-    service_areas: [],
-    opening_hours: [],
-    country: null,
-  };
-}
-
 /** The stored details, every key present; a stored value the schema rejects reads as empty. */
 export function rowToDetails(row: ProfileRow | undefined): BusinessDetails {
-  const out = emptyDetails();
+  const out = emptyBusinessDetails();
   const stored = row?.details ?? {};
   const shape = BusinessDetails.shape;
   for (const key of Object.keys(shape) as (keyof BusinessDetails)[]) {

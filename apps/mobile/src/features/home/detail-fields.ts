@@ -1,4 +1,8 @@
-import { type BusinessDetails, UpdateDetailsRequest } from '@quento/contracts';
+import {
+  type BusinessDetails,
+  emptyBusinessDetails,
+  UpdateDetailsRequest,
+} from '@quento/contracts';
 import { type FieldErrors, validate } from '../../lib/form-errors';
 import { changedValues, toTextForm } from './text-form';
 
@@ -56,14 +60,7 @@ export const DETAIL_FIELDS: {
 
 export type DetailsForm = Record<DetailField, string>;
 
-export const NO_DETAILS: BusinessDetails = {
-  phone: null,
-  address: null,
-  services: [],
-  service_areas: [],
-  opening_hours: [],
-  country: null,
-};
+export const NO_DETAILS: BusinessDetails = emptyBusinessDetails();
 
 export function toDetailsForm(d: BusinessDetails): DetailsForm {
   return toTextForm(DETAIL_FIELDS, d);
