@@ -3,9 +3,9 @@ import type { AuditResult, PageContext } from './audits/audit.ts';
 import { parsedRobots } from './computed/robots.ts';
 import { findChromium } from './crawl/chromium.ts';
 import { crawl, type RenderChoice } from './crawl/crawler.ts';
-import type { Renderer } from './crawl/renderer.ts';
+import type { Renderer, Screenshot } from './crawl/renderer.ts';
 import { fetchSitemaps, fetchText } from './crawl/site-resources.ts';
-import { AnalyzerError } from './errors.ts';
+import { AnalyzerError, toAnalyzerError } from './errors.ts';
 import { Fetcher } from './net/fetcher.ts';
 import { checkUrl, type NetworkPolicy } from './net/ssrf.ts';
 import { runPageAudits, runSiteAudits } from './runner.ts';
@@ -54,6 +54,7 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
         timeoutMs: requestTimeoutMs,
         deadlineMs: options.renderTimeoutMs ?? requestTimeoutMs + 5_000,
         concurrency: options.concurrency ?? 4,
+        screenshots: options.screenshot === true,
       });
     } catch (err) {
       // In auto mode a missing browser means the page is read statically; one that would not
@@ -82,6 +83,8 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
     }
     if (render === 'always') await renderer();
     const homeUrl = startFetch.finalUrl;
+    // Beside the crawl, in the same browser the crawl may start: one Chromium per analysis.
+    const shooting = options.screenshot === true ? screenshotOf(homeUrl, renderer) : undefined;
     const [robotsTxt, llmsTxt] = await Promise.all([
       fetchText(fetcher, new URL('/robots.txt', homeUrl).href),
       fetchText(fetcher, new URL('/llms.txt', homeUrl).href),
@@ -135,6 +138,7 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
       audits: pageAudits.get(p) ?? {},
     }));
     const perAudit = siteAuditScores(pages, siteAudits);
+    const shot = await shooting;
     const started = await starting?.catch(() => null);
     const report: AnalysisReport = {
       url: options.url,
@@ -152,6 +156,11 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
         [...perAudit].map(([id, s]) => [id, s === null ? null : Math.round(s * 1000) / 1000]),
       ),
       scores: computeScores(perAudit),
+      ...(shot
+        ? 'screenshot' in shot
+          ? { screenshot: shot.screenshot }
+          : { screenshot: null, screenshotError: shot.error }
+        : {}),
     };
     options.onProgress?.({
       type: 'done',
@@ -170,7 +179,33 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
 /** A renderer that could not start: every render answers with the reason, at once. */
 function unavailableRenderer(err: AnalyzerError): Renderer {
   const error = { code: err.code, message: err.message };
-  return { blocked: [], render: async () => ({ error }), close: async () => {} };
+  return {
+    blocked: [],
+    render: async () => ({ error }),
+    screenshot: async () => ({ error }),
+    close: async () => {},
+  };
+}
+
+/**
+ * The home page's screenshot, or why there is none (no Chromium, a launch or render that
+ * failed): never an exception, a screenshot is never worth failing an analysis for.
+ */
+async function screenshotOf(
+  url: string,
+  renderer: () => Promise<Renderer | null>,
+): Promise<{ screenshot: Screenshot } | { error: { code: string; message: string } }> {
+  try {
+    const r = await renderer();
+    if (!r) {
+      const err = new AnalyzerError('CHROMIUM_NOT_FOUND');
+      return { error: { code: err.code, message: err.message } };
+    }
+    return await r.screenshot(url);
+  } catch (err) {
+    const e = toAnalyzerError(err, 'RENDER_FAILED');
+    return { error: { code: e.code, message: e.message } };
+  }
 }
 
 /** `analyzeSite` with the URL first: `analyze(url, { story, maxPages })`. */

@@ -6,7 +6,8 @@ import type { ProgressEvent } from './types.ts';
 
 const USAGE = `Usage: quento-analyze <url> [--max-pages N] [--max-depth N] [--render | --static]
                       [--concurrency N] [--allow-private] [--story FILE]
-                      [--json | --md | --html FILE]
+                      [--json | --md | --html FILE] [--screenshot FILE]
+  --screenshot FILE: also save the home page's first screen (JPEG, 1280 x 800) there.
   --story FILE: the business's details as JSON (name, phone, address, services, serviceAreas,
   openingHours, website, country) for the story-to-site audits.
   Without --render or --static, pages whose HTML is an application shell are rendered in
@@ -36,6 +37,7 @@ function parse(argv: string[]) {
       md: { type: 'boolean', default: false },
       html: { type: 'string' },
       story: { type: 'string' },
+      screenshot: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -45,6 +47,7 @@ function parse(argv: string[]) {
   if (formats > 1) throw new UsageError('--json, --md and --html are mutually exclusive');
   if (values.html === '') throw new UsageError('--html needs a file name');
   if (values.story === '') throw new UsageError('--story needs a file name');
+  if (values.screenshot === '') throw new UsageError('--screenshot needs a file name');
   if (values.render && values.static) {
     throw new UsageError('--render and --static are mutually exclusive');
   }
@@ -60,6 +63,7 @@ function parse(argv: string[]) {
     md: values.md,
     html: values.html,
     story: values.story,
+    screenshot: values.screenshot,
   };
 }
 
@@ -124,7 +128,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     // Loaded after argument parsing so that usage errors and --help answer instantly.
     const { analyzeSite } = await import('./analyze.ts');
-    const report = await analyzeSite({
+    const { screenshot, ...report } = await analyzeSite({
       url: args.url,
       ...(args.maxPages !== undefined ? { maxPages: args.maxPages } : {}),
       ...(args.maxDepth !== undefined ? { maxDepth: args.maxDepth } : {}),
@@ -132,10 +136,20 @@ export async function main(argv: string[]): Promise<number> {
       render: args.render,
       allowPrivate: args.allowPrivate,
       ...(story ? { story } : {}),
+      ...(args.screenshot ? { screenshot: true } : {}),
       signal: controller.signal,
       ...(bar ? { onProgress: (e: ProgressEvent) => bar.update(e) } : {}),
     });
     bar?.clear();
+    if (args.screenshot) {
+      // The picture goes to its file; the report (any format) only says whether there is one.
+      if (screenshot) await writeFile(args.screenshot, screenshot.data);
+      process.stderr.write(
+        screenshot
+          ? `Screenshot written to ${args.screenshot}\n`
+          : `No screenshot: ${report.screenshotError?.message ?? 'unknown reason'}\n`,
+      );
+    }
     if (args.json) {
       process.stdout.write(`${JSON.stringify(report)}\n`);
     } else if (args.md) {

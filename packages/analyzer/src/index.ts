@@ -16,6 +16,7 @@ export type {
 export { AUDITS, AUDITS_BY_ID } from './audits/index.ts';
 export * from './catalogue-index.ts';
 export type { CategoryConfig } from './config.ts';
+export type { Screenshot } from './crawl/renderer.ts';
 export { AnalyzerError, type AnalyzerErrorCode, ERRORS } from './errors.ts';
 export { Fetcher, type FetchResult } from './net/fetcher.ts';
 export {

@@ -1,5 +1,6 @@
 import type { PageArtifacts, ReadMode, ReadModeReason } from './artifacts/types.ts';
 import type { AuditResult } from './audits/audit.ts';
+import type { Screenshot } from './crawl/renderer.ts';
 import type { RedirectHop } from './net/fetcher.ts';
 import type { Scores } from './scoring.ts';
 import type { BusinessStory } from './story/story.ts';
@@ -55,6 +56,13 @@ export interface AnalyzeOptions {
    */
   onPageArtifacts?: (page: PageArtifacts) => void;
   /**
+   * Also take a screenshot of the home page's first screen (JPEG, 1280 x 800) in Chromium,
+   * through the same SSRF guard as rendered pages, in the browser the crawl uses when it renders
+   * (at most one launch). It never fails the analysis: without Chromium, or when the page will
+   * not render, the report says why instead (`screenshotError`). Default false.
+   */
+  screenshot?: boolean;
+  /**
    * What the owner says the business is (name, phone, address, services, areas, hours). Without
    * one the story-to-site audits are not applicable and weigh nothing.
    */
@@ -109,4 +117,10 @@ export interface AnalysisReport {
   /** Per audit, the site-wide score (page audits averaged over pages). */
   auditScores: Record<string, number | null>;
   scores: Scores;
+  /**
+   * With `screenshot: true`: the home page's first screen (its bytes, not JSON: take it out of
+   * the report before serialising it), or null with `screenshotError` saying why there is none.
+   */
+  screenshot?: Screenshot | null;
+  screenshotError?: { code: string; message: string };
 }

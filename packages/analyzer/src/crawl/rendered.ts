@@ -21,7 +21,19 @@ export interface RendererOptions {
    */
   deadlineMs: number;
   concurrency: number;
+  /**
+   * Screenshots will be asked for: the browser loads images (a screenshot without them looks
+   * broken), and the pages rendered for the audits block theirs one by one instead.
+   */
+  screenshots?: boolean;
 }
+
+/** The screenshot's JPEG quality: a first screen at 1280 x 800 is then 50-200 kB. */
+const SCREENSHOT_QUALITY = 70;
+// After DOMContentLoaded, how long a screenshot waits for the page's `load` (pictures, fonts).
+const SCREENSHOT_LOAD_MS = 5_000;
+
+const VIEWPORT = { width: 1280, height: 800 };
 
 // Closing the browser may hang when it no longer answers; the crawl's result does not wait for it.
 const CLOSE_DEADLINE_MS = 5_000;
@@ -50,7 +62,8 @@ export async function launchRenderer(opts: RendererOptions): Promise<Renderer> {
         // Chromium bypasses proxies for loopback unless told otherwise; nothing may bypass it.
         '--proxy-bypass-list=<-loopback>',
         // Pictures change nothing in the DOM the audits read; not loading them saves most requests.
-        '--blink-settings=imagesEnabled=false',
+        // With screenshots the browser loads them, and each audited page blocks its own.
+        ...(opts.screenshots ? [] : ['--blink-settings=imagesEnabled=false']),
         // Several pages render at once; none of them may be throttled as a background tab.
         '--disable-background-timer-throttling',
         '--disable-backgrounding-occluded-windows',
@@ -63,7 +76,7 @@ export async function launchRenderer(opts: RendererOptions): Promise<Renderer> {
       ],
       serviceWorkers: 'block',
       ignoreHTTPSErrors: false,
-      viewport: { width: 1280, height: 800 },
+      viewport: VIEWPORT,
       // Playwright kills a browser that has not answered by then; the deadline below is the bound.
       timeout: opts.deadlineMs,
     });
@@ -88,9 +101,6 @@ export async function launchRenderer(opts: RendererOptions): Promise<Renderer> {
       : new AnalyzerError('RENDER_FAILED', `Chromium did not start: ${message}`, { cause: err });
   }
 
-  // Pages are reused across URLs: creating a page costs more than navigating one.
-  const idle: Page[] = [];
-  const acquire = async () => idle.pop() ?? (await context.newPage());
   // One DevTools session per page, kept while the page is reused.
   const sessions = new WeakMap<Page, CDPSession>();
   const sessionFor = async (page: Page) => {
@@ -101,6 +111,14 @@ export async function launchRenderer(opts: RendererOptions): Promise<Renderer> {
     }
     return s;
   };
+  // Pages are reused across URLs: creating a page costs more than navigating one.
+  const idle: Page[] = [];
+  const newAuditPage = async () => {
+    const page = await context.newPage();
+    if (opts.screenshots) await blockImages(await sessionFor(page));
+    return page;
+  };
+  const acquire = async () => idle.pop() ?? (await newAuditPage());
   // Set once a render overran its deadline: the browser (or the site's renderer process, which
   // its other pages share) stopped answering, and every later render would wait as long.
   let stalled: string | null = null;
@@ -155,6 +173,50 @@ export async function launchRenderer(opts: RendererOptions): Promise<Renderer> {
         return { error: { code: 'RENDER_FAILED' as const, message } };
       }
     },
+    async screenshot(url: string) {
+      if (stalled) return { error: { code: 'RENDER_FAILED' as const, message: stalled } };
+      let page: Page | undefined;
+      try {
+        return await withDeadline(
+          (async () => {
+            // A page of its own, never reused for the audits: its images load.
+            page = await context.newPage();
+            const timeout = Math.min(opts.timeoutMs, opts.deadlineMs);
+            await page.goto(url, { waitUntil: 'domcontentloaded', timeout });
+            // Pictures and fonts, for a while; a page that never finishes loading is shown as it is.
+            await page
+              .waitForLoadState('load', { timeout: Math.min(SCREENSHOT_LOAD_MS, timeout) })
+              .catch(() => undefined);
+            const data = await page.screenshot({
+              type: 'jpeg',
+              quality: SCREENSHOT_QUALITY,
+              animations: 'disabled',
+              timeout,
+            });
+            const size = page.viewportSize() ?? VIEWPORT;
+            return {
+              screenshot: {
+                url: page.url(),
+                contentType: 'image/jpeg' as const,
+                width: size.width,
+                height: size.height,
+                data: new Uint8Array(data),
+              },
+            };
+          })(),
+          opts.deadlineMs,
+          `The screenshot was not taken within ${seconds(opts.deadlineMs)}`,
+        );
+      } catch (err) {
+        if (err instanceof AnalyzerError) {
+          stalled = `Rendering was stopped after a screenshot did not finish within ${seconds(opts.deadlineMs)}`;
+        }
+        const message = (err as Error).message.split('\n')[0] ?? 'screenshot failed';
+        return { error: { code: 'RENDER_FAILED' as const, message } };
+      } finally {
+        void (page as Page | undefined)?.close().catch(() => undefined);
+      }
+    },
     async close() {
       await withDeadline(context.close(), CLOSE_DEADLINE_MS, 'close').catch(() => {
         killBrowsersUsing(userDataDir);
@@ -163,6 +225,22 @@ export async function launchRenderer(opts: RendererOptions): Promise<Renderer> {
       await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
     },
   };
+}
+
+/**
+ * Fails every image request of the page before it leaves the browser, through the DevTools Fetch
+ * domain (only images are paused, so other requests pay nothing): the audits read the DOM, which
+ * pictures do not change, and the crawl does not wait for them.
+ */
+async function blockImages(session: CDPSession): Promise<void> {
+  session.on('Fetch.requestPaused', (event) => {
+    session
+      .send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' })
+      .catch(() => undefined);
+  });
+  await session.send('Fetch.enable', {
+    patterns: [{ resourceType: 'Image', requestStage: 'Request' }],
+  });
 }
 
 /**
