@@ -88,8 +88,8 @@ module.exports = {
     {
       name: 'shared-api-code-never-imports-modules',
       severity: 'error',
-      comment: 'ai/, lib/, db/, events/ and jobs/ serve the modules; they never reach into one.',
-      from: { path: '^apps/api/src/(ai|lib|db|events|jobs)/' },
+      comment: 'ai/, lib/, db/, events/, jobs/ and files/ serve the modules; they never reach into one.',
+      from: { path: '^apps/api/src/(ai|lib|db|events|jobs|files)/' },
       to: { path: '^apps/api/src/modules/', dependencyTypesNot: ['type-only'] },
     },
   ],

@@ -14,6 +14,7 @@ import analysisWs from './modules/analysis/analysis.ws.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
 import chatRoutes from './modules/chat/chat.routes.ts';
 import chatWs from './modules/chat/chat.ws.ts';
+import filesRoutes from './modules/files/files.routes.ts';
 import healthRoutes from './modules/health/health.routes.ts';
 import profileRoutes from './modules/profile/profile.routes.ts';
 import dashboardRoutes from './modules/strategy/dashboard.routes.ts';
@@ -24,6 +25,7 @@ import authPlugin from './plugins/auth.ts';
 import dbPlugin from './plugins/db.ts';
 import docsPlugin from './plugins/docs.ts';
 import errorsPlugin, { handleClientError, handleFrameworkError } from './plugins/errors.ts';
+import filesPlugin from './plugins/files.ts';
 import jobsPlugin from './plugins/jobs.ts';
 import lifecyclePlugin from './plugins/lifecycle.ts';
 import metricsPlugin from './plugins/metrics.ts';
@@ -96,6 +98,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(tracingPlugin, { config });
   await app.register(dbPlugin, { config, handle: options.db });
   await app.register(redisPlugin, { config });
+  await app.register(filesPlugin, { config });
   await app.register(securityPlugin, { config });
   await app.register(metricsPlugin, { config });
   await app.register(docsPlugin);
@@ -118,6 +121,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
       await v1.register(strategyRoutes, { prefix: '/strategy' });
       await v1.register(dashboardRoutes, { prefix: '/users' });
       await v1.register(chatRoutes, { prefix: '/chat' });
+      await v1.register(filesRoutes, { prefix: '/files' });
     },
     { prefix: '/api/v1' },
   );

@@ -5,6 +5,7 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase, pgliteDirFor } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { seedFromTemplate } from './db/pglite-template.ts';
+import { FileStoreMisconfigured } from './files/index.ts';
 import { flushSentry, initSentry } from './lib/sentry.ts';
 
 export type Role = 'api' | 'worker';
@@ -36,7 +37,13 @@ export async function boot(role: Role) {
   });
   await runMigrations(db);
   await db.warm();
-  const app = await buildApp(config, { db });
+  const app = await buildApp(config, { db }).catch(async (err: unknown) => {
+    // A file store that cannot work as configured (no such bucket): say so, as for a bad variable.
+    if (!(err instanceof FileStoreMisconfigured)) throw err;
+    console.error(`[quento] ${err.message}`);
+    await db.close();
+    process.exit(1);
+  });
 
   let closing = false;
   // SIGTERM: drain (readiness 503, new requests 503, work under way runs on within the grace

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { embeddingDimensionsFor, type Provider, parseModelSpec } from './ai/models/settings.ts';
+import { parseS3Url, S3UrlError } from './files/s3-url.ts';
 import { apiPackageRoot } from './package-root.ts';
 
 // Environment flags arrive as strings; "false" and "0" must mean false (z.coerce.boolean would not).
@@ -116,6 +117,17 @@ const EnvSchema = z.object({
   RATE_LIMIT_TOKEN_IP_MAX: int(300, 1),
   RATE_LIMIT_TOKEN_WINDOW: duration('1m'),
   RATE_LIMIT_PREFIX: z.string().default('quento:rl:'),
+
+  // Exports and screenshots: an S3-compatible bucket when S3_URL is set (files/s3-url.ts says
+  // the forms), else DATA_DIR/files. Downloads go by signed links valid for FILE_LINK_TTL.
+  S3_URL: optionalString,
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  // The endpoint links point at when clients reach the store elsewhere than the API does
+  // (compose: the API uses http://minio:9000, a browser http://localhost:9000).
+  S3_PUBLIC_URL: optionalUrl,
+  FILE_LINK_TTL: duration('15m'),
+  // A screenshot of the owner's home page per analysis, when Chromium is installed.
+  ANALYSIS_SCREENSHOTS: flag(true),
 
   ALLOW_PRIVATE_NETWORKS: flag(false),
   // Origins (scheme://host:port) fetched although they resolve to private addresses, while every
@@ -248,8 +260,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.REFRESH_TOKEN_TTL <= config.ACCESS_TOKEN_TTL) {
     fail('REFRESH_TOKEN_TTL', 'must be longer than ACCESS_TOKEN_TTL');
   }
+  checkFileSettings(config, fail);
   checkModelSettings(config, fail);
   return config;
+}
+
+/** S3_URL reads as one of its forms; links live between a second and S3's limit of 7 days. */
+function checkFileSettings(config: Config, fail: (name: string, message: string) => never): void {
+  if (config.FILE_LINK_TTL < 1 || config.FILE_LINK_TTL > 604_800) {
+    fail(
+      'FILE_LINK_TTL',
+      'must be between 1 second and 7 days (S3 signs links for 7 days at most)',
+    );
+  }
+  if (config.S3_PUBLIC_URL) {
+    const u = new URL(config.S3_PUBLIC_URL);
+    if (u.username || u.password || u.pathname !== '/' || u.search) {
+      fail('S3_PUBLIC_URL', 'must be an origin only, e.g. http://localhost:9000');
+    }
+  }
+  if (!config.S3_URL) {
+    if (config.S3_PUBLIC_URL) fail('S3_URL', 'must be set when S3_PUBLIC_URL is');
+    return;
+  }
+  try {
+    const location = parseS3Url(config.S3_URL);
+    if (config.S3_PUBLIC_URL && !location.endpoint) {
+      fail('S3_PUBLIC_URL', 'applies to custom endpoints (http(s):// S3_URL), not to s3://');
+    }
+  } catch (err) {
+    if (err instanceof S3UrlError) fail('S3_URL', err.message);
+    throw err;
+  }
 }
 
 /** The key each provider needs, unless LLM_BASE_URL sends its calls to another server. */

@@ -126,6 +126,49 @@ describe('model settings (checked once, in loadConfig)', () => {
 });
 
 describe('.env.example', () => {
+  it('reads S3_URL in its forms, without ever repeating its secret', () => {
+    expect(
+      loadConfig({ S3_URL: 'http://minio:s3cr%2Fet@127.0.0.1:9000/quento' }).S3_URL,
+    ).toBeDefined();
+    expect(
+      loadConfig({ S3_URL: 's3://quento-files/staging', S3_REGION: 'eu-west-1' }).S3_REGION,
+    ).toBe('eu-west-1');
+    expect(loadConfig({}).FILE_LINK_TTL).toBe(900);
+    expect(loadConfig({}).ANALYSIS_SCREENSHOTS).toBe(true);
+    const bad: Array<[Record<string, string>, string, RegExp]> = [
+      [{ S3_URL: 'ftp://k:s3cret-value@host/b' }, 'S3_URL', /http:\/\/, https:\/\/ or s3:\/\//],
+      [{ S3_URL: 'http://k:s3cret-value@host:9000' }, 'S3_URL', /names no bucket/],
+      [{ S3_URL: 'http://k:s3cret-value@host:9000/Bad_Bucket' }, 'S3_URL', /bucket names/],
+      [{ S3_URL: 'http://k@host:9000/quento' }, 'S3_URL', /both ACCESS:SECRET@ or neither/],
+      [{ S3_URL: 's3://k:s3cret-value@quento' }, 'S3_URL', /takes no credentials/],
+      [{ S3_URL: 'http://host:9000/quento/../x' }, 'S3_URL', /key prefix|bucket/],
+      [{ S3_PUBLIC_URL: 'http://localhost:9000' }, 'S3_URL', /must be set when S3_PUBLIC_URL is/],
+      [
+        {
+          S3_URL: 'http://k:s3cret-value@minio:9000/quento',
+          S3_PUBLIC_URL: 'http://localhost:9000/x',
+        },
+        'S3_PUBLIC_URL',
+        /origin only/,
+      ],
+      [{ FILE_LINK_TTL: '0' }, 'FILE_LINK_TTL', /between 1 second and 7 days/],
+      [{ FILE_LINK_TTL: '8d' }, 'FILE_LINK_TTL', /between 1 second and 7 days/],
+      [{ ANALYSIS_SCREENSHOTS: 'maybe' }, 'ANALYSIS_SCREENSHOTS', /./],
+    ];
+    for (const [env, name, message] of bad) {
+      let error: ConfigError | undefined;
+      try {
+        loadConfig(env);
+      } catch (err) {
+        error = err as ConfigError;
+      }
+      expect(error, JSON.stringify(env)).toBeInstanceOf(ConfigError);
+      expect(error?.variables).toContain(name);
+      expect(error?.message).toMatch(message);
+      expect(error?.message).not.toContain('s3cret-value');
+    }
+  });
+
   it('documents every variable the config reads, and only those', () => {
     const values = documentedEnv();
     expect(Object.keys(values).sort()).toEqual(configVariables());

@@ -23,7 +23,10 @@ forEachBackend((backend) => {
     it('/readyz checks the database (Redis disabled without REDIS_URL)', async () => {
       const res = await ctx.app.inject({ url: '/readyz' });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'disabled' } });
+      expect(res.json()).toEqual({
+        status: 'ok',
+        checks: { database: 'ok', redis: 'disabled', files: 'ok' },
+      });
     });
 
     it('/readyz is 503 when the database does not answer', async () => {
@@ -39,7 +42,7 @@ forEachBackend((backend) => {
         expect(res.statusCode).toBe(503);
         expect(res.json()).toEqual({
           status: 'unavailable',
-          checks: { database: 'failing', redis: 'disabled' },
+          checks: { database: 'failing', redis: 'disabled', files: 'ok' },
         });
       } finally {
         await app.close();

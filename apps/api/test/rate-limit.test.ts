@@ -132,7 +132,10 @@ forEachBackend((backend) => {
       assertError(await login(one, s.email), 401);
       expect429(await login(two, s.email, '127.0.0.1', PASSWORD));
       const ready = await one.inject({ url: '/readyz' });
-      expect(ready.json()).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok' } });
+      expect(ready.json()).toEqual({
+        status: 'ok',
+        checks: { database: 'ok', redis: 'ok', files: 'ok' },
+      });
     });
   });
 });

@@ -152,6 +152,9 @@ it('npm start runs the built bundle: plain node, no TypeScript compiler, healthy
       '@anthropic-ai/sdk',
       '@google/generative-ai',
       'ollama',
+      // The file store's SDK: only with S3_URL.
+      '@aws-sdk/client-s3',
+      '@aws-sdk/s3-request-presigner',
     ]) {
       expect(loaded, heavy).not.toContain(`/node_modules/${heavy}/`);
     }

@@ -198,8 +198,8 @@ async function screenshotOf(
   try {
     const r = await renderer();
     if (!r) {
-      const err = new AnalyzerError('CHROMIUM_NOT_FOUND');
-      return { error: { code: err.code, message: err.message } };
+      const message = 'No Chromium was found for the screenshot (install it or set CHROMIUM_PATH).';
+      return { error: { code: 'CHROMIUM_NOT_FOUND', message } };
     }
     return await r.screenshot(url);
   } catch (err) {

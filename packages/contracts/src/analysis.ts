@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnalysisScreenshot } from './files.ts';
 import { Finding, Severity } from './findings.ts';
 import { LIMITS, text } from './strings.ts';
 
@@ -89,6 +90,8 @@ export type Analysis = z.infer<typeof Analysis>;
 export const AnalysisDetail = Analysis.extend({
   results: z.record(z.string(), z.unknown()).nullable(),
   findings: z.array(Finding),
+  /** A signed link to the home page's screenshot; null when none was taken. */
+  screenshot: AnalysisScreenshot.nullable(),
 });
 export type AnalysisDetail = z.infer<typeof AnalysisDetail>;
 

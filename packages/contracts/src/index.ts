@@ -4,6 +4,7 @@ export * from './chat.ts';
 export * from './content-assessment.ts';
 export * from './errors.ts';
 export * from './evidence-words.ts';
+export * from './files.ts';
 export * from './findings.ts';
 export * from './plan-words.ts';
 export * from './profile.ts';

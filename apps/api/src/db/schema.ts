@@ -114,6 +114,8 @@ export const analyses = pgTable(
     attempts: integer('attempts').notNull().default(0),
     idempotencyKey: varchar('idempotency_key', { length: 255 }),
     requestHash: varchar('request_hash', { length: 64 }),
+    // The home page's screenshot in the file store (key, type, size); null when none was taken.
+    screenshot: jsonb('screenshot').$type<Record<string, unknown>>(),
     updatedAt: updatedAt(),
   },
   (t) => [

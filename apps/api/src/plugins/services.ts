@@ -2,6 +2,7 @@ import { resolverFor } from '@quento/analyzer';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
+import { LocalFileStore } from '../files/index.ts';
 import { Mailer } from '../lib/mailer.ts';
 import { TokenVersions } from '../lib/token-versions.ts';
 import { AnalysisRepository } from '../modules/analysis/analysis.repository.ts';
@@ -13,6 +14,7 @@ import { TokensRepository } from '../modules/auth/tokens.repository.ts';
 import { createAnalystToolkit } from '../modules/chat/analyst-toolkit.ts';
 import { ChatRepository } from '../modules/chat/chat.repository.ts';
 import { ChatService } from '../modules/chat/chat.service.ts';
+import { FilesService } from '../modules/files/files.service.ts';
 import { MailRepository } from '../modules/mail/mail.repository.ts';
 import { ProfileRepository } from '../modules/profile/profile.repository.ts';
 import { ProfileService } from '../modules/profile/profile.service.ts';
@@ -39,6 +41,8 @@ export interface Services {
   analysisRunner: AnalysisRunner;
   strategy: StrategyService;
   chat: ChatService;
+  /** Downloads by signed link; only when files are kept on local disk (S3 serves its own). */
+  files: FilesService | undefined;
 }
 
 declare module 'fastify' {
@@ -80,7 +84,8 @@ export default fp(
         log: app.log,
         versions,
       }),
-      users: new UsersService(users, versions),
+      users: new UsersService(users, versions, app.files, app.log),
+      files: app.files instanceof LocalFileStore ? new FilesService(app.files) : undefined,
       progress,
       mailer,
       profiles,
@@ -88,6 +93,8 @@ export default fp(
       analysisRepository,
       analysis: new AnalysisService({
         config,
+        files: app.files,
+        links: app.fileLinks,
         repo: analysisRepository,
         profiles,
         queue: app.analysisQueue,
@@ -95,6 +102,8 @@ export default fp(
         resolve,
       }),
       strategy: new StrategyService({
+        files: app.files,
+        links: app.fileLinks,
         repo: strategyRepository,
         analyses: analysisRepository,
         profiles,
@@ -129,6 +138,7 @@ export default fp(
       }),
       analysisRunner: new AnalysisRunner({
         config,
+        files: app.files,
         repo: analysisRepository,
         profiles,
         gateway: app.ai.gateway,
@@ -157,5 +167,5 @@ export default fp(
       mailer.close();
     });
   },
-  { name: 'services', dependencies: ['db', 'auth', 'jobs', 'ai'] },
+  { name: 'services', dependencies: ['db', 'auth', 'jobs', 'ai', 'files'] },
 );

@@ -105,6 +105,7 @@ forEachBackend((backend) => {
         summary: {},
         previousAnalysisId: null,
         pagesDone: 2,
+        screenshot: null,
       });
       expect(done?.results?.version).toBe(1);
       const [raw] = await ctx.db.select().from(analyses).where(eq(analyses.id, row.id));

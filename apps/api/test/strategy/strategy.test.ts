@@ -234,27 +234,37 @@ forEachBackend((backend) => {
     );
   });
 
-  it('exports the plan as PDF, Markdown, CSV and iCalendar files', async () => {
-    const exp = (format: string) =>
-      app.inject({
+  it('exports the plan as PDF, Markdown, CSV and iCalendar files, each behind a signed link', async () => {
+    const httpBase = wsBase.replace('ws://', 'http://');
+    // Over HTTP, so that the links the API builds point at where it listens.
+    const exp = async (format: string) => {
+      const res = await fetch(`${httpBase}/api/v1/strategy/${strategy.id}/export`, {
         method: 'POST',
-        url: `/api/v1/strategy/${strategy.id}/export`,
-        headers: bearer(alice.access),
-        payload: { format },
+        headers: { ...bearer(alice.access), 'content-type': 'application/json' },
+        body: JSON.stringify({ format }),
       });
+      expect(res.status).toBe(201);
+      const link = (await res.json()) as Json;
+      const file = await fetch(link.url);
+      expect(file.status).toBe(200);
+      expect(file.headers.get('content-type')).toBe(link.content_type);
+      expect(file.headers.get('content-disposition')).toBe(
+        `attachment; filename="${link.file_name}"`,
+      );
+      const body = Buffer.from(await file.arrayBuffer());
+      expect(body.length).toBe(link.size);
+      return { link, body, text: body.toString('utf8') };
+    };
     const pdf = await exp('pdf');
-    expect(pdf.statusCode).toBe(200);
-    expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(pdf.headers['content-disposition']).toMatch(
-      /^attachment; filename="growth-plan-for-127-0-0-1-\d+\.pdf"$/,
-    );
-    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.link.content_type).toBe('application/pdf');
+    expect(pdf.link.file_name).toMatch(/^growth-plan-for-127-0-0-1-\d+\.pdf$/);
+    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
     const md = await exp('markdown');
-    expect(md.headers['content-type']).toBe('text/markdown; charset=utf-8');
-    expect(md.body).toContain('## Action checklist');
-    expect(md.body).toContain('*Notes:* Ask the designer');
+    expect(md.link.content_type).toBe('text/markdown; charset=utf-8');
+    expect(md.text).toContain('## Action checklist');
+    expect(md.text).toContain('*Notes:* Ask the designer');
     const csv = await exp('csv');
-    const rows = parseCsv(csv.body, { columns: true }) as Json[];
+    const rows = parseCsv(csv.text, { columns: true }) as Json[];
     expect(rows).toHaveLength(strategy.action_items.length);
     expect(rows.find((r) => r.ID === strategy.action_items[0].id)).toMatchObject({
       Status: 'In progress',
@@ -262,8 +272,8 @@ forEachBackend((backend) => {
       Notes: 'Ask the designer',
     });
     const ics = await exp('ics');
-    expect(ics.headers['content-type']).toBe('text/calendar; charset=utf-8');
-    const events = new ICAL.Component(ICAL.parse(ics.body)).getAllSubcomponents('vevent');
+    expect(ics.link.content_type).toBe('text/calendar; charset=utf-8');
+    const events = new ICAL.Component(ICAL.parse(ics.text)).getAllSubcomponents('vevent');
     expect(events.map((e) => e.getFirstPropertyValue('dtstart')?.toString()).sort()).toEqual([
       '2026-12-01',
       '2026-12-05',
@@ -271,7 +281,15 @@ forEachBackend((backend) => {
     expect(events.map((e) => String(e.getFirstPropertyValue('description')))).toContainEqual(
       expect.stringContaining('Notes:\nAsk the designer'),
     );
-    assertError(await exp('docx'), 400);
+    assertError(
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/strategy/${strategy.id}/export`,
+        headers: bearer(alice.access),
+        payload: { format: 'docx' },
+      }),
+      400,
+    );
   });
 
   it('verifies finished work on a re-analysis, flags what is still failing, and the scores rise', async () => {

@@ -28,6 +28,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     RATE_LIMIT_LOGIN_IP_MAX: '100000',
     RATE_LIMIT_AUTH_IP_MAX: '100000',
     RATE_LIMIT_TOKEN_IP_MAX: '100000',
+    // A Chromium launch per analysis would slow every suite; the screenshot tests turn it on.
+    ANALYSIS_SCREENSHOTS: 'false',
     ...overrides,
   });
 }

@@ -1,4 +1,10 @@
-import type { Analysis, AnalysisDetail, AnalysisStatus, AnalysisSummary } from '@quento/contracts';
+import type {
+  Analysis,
+  AnalysisDetail,
+  AnalysisScreenshot,
+  AnalysisStatus,
+  AnalysisSummary,
+} from '@quento/contracts';
 import { findingsOf } from './analysis.findings.ts';
 import type { AnalysisRow } from './analysis.repository.ts';
 
@@ -25,11 +31,16 @@ export function toAnalysisDto(row: AnalysisRow): Analysis {
   };
 }
 
-export function toAnalysisDetailDto(row: AnalysisRow): AnalysisDetail {
+/** The detail view; `screenshot` is the signed link the service made (or null). */
+export function toAnalysisDetailDto(
+  row: AnalysisRow,
+  screenshot: AnalysisScreenshot | null,
+): AnalysisDetail {
   const results = row.results ?? null;
   return {
     ...toAnalysisDto(row),
     results,
     findings: results ? findingsOf(results) : [],
+    screenshot,
   };
 }

@@ -2,10 +2,14 @@ import { STORED_REPORT_VERSION, StoredReport } from '@quento/contracts';
 import { and, count, desc, eq, getTableColumns, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { analyses, conversations } from '../../db/schema.ts';
+import { StoredScreenshot } from './analysis.screenshot.ts';
 
 type Row = typeof analyses.$inferSelect;
-/** An analysis as the repository hands it out: the stored report parsed once, by its schema. */
-export type AnalysisRow = Omit<Row, 'results'> & { results: StoredReport | null };
+/** An analysis as the repository hands it out: the stored report (and screenshot) parsed once. */
+export type AnalysisRow = Omit<Row, 'results' | 'screenshot'> & {
+  results: StoredReport | null;
+  screenshot: StoredScreenshot | null;
+};
 export type NewAnalysis = typeof analyses.$inferInsert;
 
 /**
@@ -26,7 +30,13 @@ export function parseStoredReport(raw: unknown, id: string): StoredReport | null
 function toRow(row: Row): AnalysisRow;
 function toRow(row: Row | undefined): AnalysisRow | undefined;
 function toRow(row: Row | undefined): AnalysisRow | undefined {
-  return row && { ...row, results: parseStoredReport(row.results, row.id) };
+  return (
+    row && {
+      ...row,
+      results: parseStoredReport(row.results, row.id),
+      screenshot: row.screenshot ? StoredScreenshot.parse(row.screenshot) : null,
+    }
+  );
 }
 
 export interface ListFilter {
@@ -100,7 +110,14 @@ export class AnalysisRepository {
         .offset(f.offset),
       this.db.select({ n: count() }).from(analyses).where(where),
     ]);
-    return { rows: rows.map((r) => ({ ...r, results: null })), total: totals[0]?.n ?? 0 };
+    return {
+      rows: rows.map((r) => ({
+        ...r,
+        results: null,
+        screenshot: r.screenshot ? StoredScreenshot.parse(r.screenshot) : null,
+      })),
+      total: totals[0]?.n ?? 0,
+    };
   }
 
   /** The latest completed analysis of the same site before this one: what a re-analysis compares with. */
@@ -199,6 +216,7 @@ export class AnalysisRepository {
       summary: Record<string, unknown>;
       previousAnalysisId: string | null;
       pagesDone: number;
+      screenshot: StoredScreenshot | null;
     },
   ): Promise<AnalysisRow | undefined> {
     const [row] = await this.db
@@ -211,6 +229,7 @@ export class AnalysisRepository {
         summary: data.summary,
         previousAnalysisId: data.previousAnalysisId,
         pagesDone: data.pagesDone,
+        screenshot: data.screenshot,
         completedAt: new Date(),
       })
       .where(and(eq(analyses.id, id), eq(analyses.status, 'running')))

@@ -11,6 +11,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, bearerSecurity as security } from '../../lib/error-responses.ts';
 import { AppError } from '../../lib/errors.ts';
+import { publicOrigin } from '../../lib/public-origin.ts';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 const CompareParams = z.strictObject({ id: z.uuid(), other_id: z.uuid() });
@@ -64,12 +65,14 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['analysis'],
         summary: 'One analysis with its full report',
+        description:
+          '`screenshot` is a short-lived signed link (FILE_LINK_TTL) to the home page’s first screen, taken when Chromium is installed and ANALYSIS_SCREENSHOTS is on; null otherwise (`results.screenshot_error` says why one failed).',
         security,
         params: IdParams,
         response: { 200: AnalysisDetail, ...errorResponses(400, 401, 404, 429) },
       },
     },
-    async (request) => analysis.get(request.userId, request.params.id),
+    async (request) => analysis.get(request.userId, request.params.id, publicOrigin(request)),
   );
 
   app.get(
@@ -110,10 +113,13 @@ const analysisRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['analysis'],
-        summary: 'Cancel (if running) and delete an analysis',
+        summary: 'Cancel (if running) and delete an analysis, with its screenshot',
         security,
         params: IdParams,
-        response: { 204: z.null().describe('Deleted'), ...errorResponses(400, 401, 404, 429) },
+        response: {
+          204: z.null().describe('Deleted'),
+          ...errorResponses(400, 401, 404, 429, 503),
+        },
       },
     },
     async (request, reply) => {

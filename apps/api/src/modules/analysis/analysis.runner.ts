@@ -5,12 +5,14 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ModelGateway } from '../../ai/models.ts';
 import type { Config } from '../../config.ts';
 import type { EventBus } from '../../events/bus.ts';
+import type { FileStore } from '../../files/index.ts';
 import { type Job, JobCancelledError, WorkerStoppingError } from '../../jobs/queue.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
 import type { UsageService } from '../usage/usage.service.ts';
 import { contentAssessment, pageCollector } from './analysis.assessment.ts';
 import { type ProgressReporter, progressReporter } from './analysis.progress.ts';
 import type { AnalysisRepository, AnalysisRow } from './analysis.repository.ts';
+import { type StoredScreenshot, storeScreenshot } from './analysis.screenshot.ts';
 import { storyForSite } from './analysis.story.ts';
 import {
   buildSummary,
@@ -45,6 +47,8 @@ class BudgetExceeded extends Error {}
 export interface RunnerDeps {
   config: Config;
   repo: AnalysisRepository;
+  /** The home page's screenshot is stored here (ANALYSIS_SCREENSHOTS). */
+  files: FileStore;
   bus: EventBus;
   providers: SeoDataProvider[];
   /** The owner's story (business profile) for the story-to-site audits and the content chain. */
@@ -171,9 +175,11 @@ export class AnalysisRunner {
     const profile = await this.deps.profiles.get(row.userId);
     const collected = pageCollector();
     await reporter.step('crawling', 2);
-    const report = await analyzeSite({
+    const { screenshot, screenshotError, ...report } = await analyzeSite({
       ...common,
       url: row.websiteUrl!,
+      // The owner's own site only; in the browser the crawl uses, when it renders.
+      screenshot: config.ANALYSIS_SCREENSHOTS,
       maxPages,
       maxDepth: options.max_depth,
       timeBudgetMs: crawlBudget,
@@ -239,14 +245,33 @@ export class AnalysisRunner {
       };
     }
     const summary = buildSummary(report, comparisons, external.results);
+    // Stored before the row records it; taken back if the row cannot be completed.
+    let stored: StoredScreenshot | null = null;
+    if (screenshot) {
+      const kept = await storeScreenshot(this.deps.files, row, screenshot, this.deps.log);
+      if ('stored' in kept) stored = kept.stored;
+      else results.screenshot_error = kept.error;
+    } else if (screenshotError) {
+      results.screenshot_error = screenshotError.message;
+    }
     await reporter.close();
-    const done = await repo.complete(row.id, {
-      results,
-      summary: summary as unknown as Record<string, unknown>,
-      previousAnalysisId: previous?.id ?? null,
-      pagesDone: report.pages.length,
-    });
-    if (!done) return;
+    const done = await repo
+      .complete(row.id, {
+        results,
+        summary: summary as unknown as Record<string, unknown>,
+        previousAnalysisId: previous?.id ?? null,
+        pagesDone: report.pages.length,
+        screenshot: stored,
+      })
+      .catch(async (err: unknown) => {
+        await this.discard(stored);
+        throw err;
+      });
+    if (!done) {
+      // Deleted (or cancelled) while it ran: nothing of it stays in the store either.
+      await this.discard(stored);
+      return;
+    }
     for (const hook of this.deps.onCompleted ?? []) {
       // A failing follow-up must not undo a completed analysis.
       await hook(done).catch((err: unknown) =>
@@ -254,6 +279,13 @@ export class AnalysisRunner {
       );
     }
     await this.publish({ type: 'completed', analysis_id: row.id });
+  }
+
+  private async discard(stored: StoredScreenshot | null): Promise<void> {
+    if (!stored) return;
+    await this.deps.files.delete([stored.key]).catch((err: unknown) => {
+      this.deps.log.warn({ err }, 'screenshot of an analysis that did not complete not deleted');
+    });
   }
 
   private async fail(id: string, message: string): Promise<void> {

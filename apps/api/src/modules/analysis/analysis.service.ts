@@ -14,14 +14,18 @@ import { diffFindings } from '@quento/engine';
 import { siteKey as siteKeyOf } from '@quento/url';
 import type { Config } from '../../config.ts';
 import type { EventBus } from '../../events/bus.ts';
+import { type FileStore, fileKeys } from '../../files/index.ts';
+import type { FileLinks } from '../../files/links.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { fromAnalyzerError } from '../../lib/analyzer-errors.ts';
 import { foreignKeyViolation, isUniqueViolation } from '../../lib/db-errors.ts';
 import { AppError, errors } from '../../lib/errors.ts';
+import { unavailable } from '../../lib/unavailable.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
 import { toAnalysisDetailDto, toAnalysisDto } from './analysis.mapper.ts';
 import type { AnalysisRepository, AnalysisRow } from './analysis.repository.ts';
 import { type AnalysisJobData, analysisChannel } from './analysis.runner.ts';
+import { screenshotLink } from './analysis.screenshot.ts';
 import { scoreDeltas, scoresOf } from './analysis.summary.ts';
 
 const conversationNotFound = () =>
@@ -30,6 +34,9 @@ const conversationNotFound = () =>
 export interface AnalysisServiceDeps {
   config: Config;
   repo: AnalysisRepository;
+  /** Screenshots: deleted with their analysis, handed out as signed links. */
+  files: FileStore;
+  links: FileLinks;
   profiles: ProfileRepository;
   queue: JobQueue<AnalysisJobData>;
   bus: EventBus;
@@ -139,8 +146,14 @@ export class AnalysisService {
     return { items: rows.map(toAnalysisDto), total, limit: q.limit, offset: q.offset };
   }
 
-  async get(userId: string, id: string): Promise<AnalysisDetail> {
-    return toAnalysisDetailDto(await this.owned(userId, id));
+  /** One analysis with its report; `origin` is where the client reached the API (for links). */
+  async get(userId: string, id: string, origin: string): Promise<AnalysisDetail> {
+    return this.detail(await this.owned(userId, id), origin);
+  }
+
+  /** The detail view of a row already checked to be the caller's (the WebSocket's result). */
+  async detail(row: AnalysisRow, origin: string): Promise<AnalysisDetail> {
+    return toAnalysisDetailDto(row, await screenshotLink(this.deps.links, row.screenshot, origin));
   }
 
   async status(userId: string, id: string): Promise<AnalysisStatusResponse> {
@@ -163,9 +176,16 @@ export class AnalysisService {
     return this.owned(userId, id);
   }
 
-  /** Cancels the job if it is still queued or running, then deletes the analysis. */
+  /**
+   * Cancels the job if it is still queued or running, then deletes the analysis: its stored
+   * files first (a store that fails is a 503 and the analysis stays, for a retry), then the row.
+   * A run that stores a screenshot after that finds no row to complete and deletes it itself.
+   */
   async delete(userId: string, id: string): Promise<void> {
     const row = await this.owned(userId, id);
+    await this.deps.files.deletePrefix(fileKeys.analysis(userId, id)).catch(() => {
+      throw unavailable('file store');
+    });
     if (!(await this.deps.repo.delete(id, userId))) throw errors.notFound('Analysis');
     if (row.status === 'pending' || row.status === 'running') {
       // The row is gone, so a job that still runs finds nothing to claim; telling the queue and

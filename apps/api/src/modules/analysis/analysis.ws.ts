@@ -2,8 +2,8 @@ import type { AnalysisEvent, AnalysisSocketEvent, AnalysisStatus } from '@quento
 import type { FastifyPluginAsync } from 'fastify';
 import type { WebSocket } from 'ws';
 import { AppError } from '../../lib/errors.ts';
+import { publicOrigin } from '../../lib/public-origin.ts';
 import { authenticateSocket, sendJson, WS_CLOSE } from '../../lib/ws-auth.ts';
-import { toAnalysisDetailDto } from './analysis.mapper.ts';
 import { analysisChannel } from './analysis.runner.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -35,7 +35,9 @@ const analysisWs: FastifyPluginAsync = async (app) => {
         finished = true;
         if (status === 'completed') {
           const row = await service.ownedRow(userId, id).catch(() => null);
-          if (row) send(socket, { type: 'result', analysis: toAnalysisDetailDto(row) });
+          const detail =
+            row && (await service.detail(row, publicOrigin(request)).catch(() => null));
+          if (detail) send(socket, { type: 'result', analysis: detail });
         }
         socket.close(1000, status);
       };

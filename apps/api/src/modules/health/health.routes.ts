@@ -4,7 +4,7 @@ import { z } from 'zod';
 const Check = z.enum(['ok', 'failing', 'disabled']);
 const Readiness = z.object({
   status: z.enum(['ok', 'unavailable']),
-  checks: z.object({ database: Check, redis: Check }),
+  checks: z.object({ database: Check, redis: Check, files: Check }),
   /** Present while the instance shuts down: it finishes what it has and takes nothing new. */
   draining: z.literal(true).optional(),
 });
@@ -22,8 +22,8 @@ async function within<T>(ms: number, work: Promise<T>): Promise<T> {
 }
 
 /**
- * /healthz: the process answers. /readyz: the database (and Redis when configured) answer too,
- * and the instance is not shutting down.
+ * /healthz: the process answers. /readyz: the database, the file store (and Redis when
+ * configured) answer too, and the instance is not shutting down.
  */
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -60,12 +60,20 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
             },
           )
         : ('disabled' as const);
+      // The file store: the bucket answers (a missing one is named in the log), or DATA_DIR/files is writable.
+      const files = await within(2000, app.files.check()).then(
+        () => 'ok' as const,
+        (err: unknown) => {
+          request.log.warn({ err }, 'readiness: file store');
+          return 'failing' as const;
+        },
+      );
       const draining = app.lifecycle.draining;
-      const ok = database === 'ok' && redis !== 'failing' && !draining;
+      const ok = database === 'ok' && redis !== 'failing' && files === 'ok' && !draining;
       reply.status(ok ? 200 : 503);
       return {
         status: ok ? ('ok' as const) : ('unavailable' as const),
-        checks: { database, redis },
+        checks: { database, redis, files },
         ...(draining ? { draining: true as const } : {}),
       };
     },

@@ -4,6 +4,7 @@ import {
   ListStrategiesQuery,
   PriorityMatrix,
   Strategy,
+  StrategyExport,
   StrategyList,
   UpdateActionsRequest,
   UpdateActionsResponse,
@@ -11,6 +12,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, bearerSecurity as security } from '../../lib/error-responses.ts';
+import { publicOrigin } from '../../lib/public-origin.ts';
 
 const IdParams = z.strictObject({ id: z.uuid() });
 
@@ -107,24 +109,21 @@ const strategyRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['strategy'],
         summary:
           'Export the strategy as a file: pdf, markdown, csv (action items) or ics (due dates)',
+        description:
+          'The file is stored and the answer is a short-lived signed link to it (valid for FILE_LINK_TTL, no Authorization header needed), with its name, type and size. 503 SERVICE_UNAVAILABLE when the file store does not answer.',
         security,
         params: IdParams,
         body: ExportRequest,
         response: {
-          200: z
-            .any()
-            .describe('The file, with its content type and a Content-Disposition file name'),
-          ...errorResponses(400, 401, 404, 413, 415, 429),
+          201: StrategyExport,
+          ...errorResponses(400, 401, 404, 413, 415, 429, 503),
         },
       },
     },
     async (request, reply) => {
-      const file = await strategy.export(request.userId, request.params.id, request.body.format);
-      return reply
-        .header('content-type', file.content_type)
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .header('cache-control', 'no-store')
-        .send(file.body);
+      const { userId, params, body } = request;
+      const link = await strategy.export(userId, params.id, body.format, publicOrigin(request));
+      return reply.status(201).header('cache-control', 'no-store').send(link);
     },
   );
 };

@@ -1,7 +1,10 @@
 import type { UpdateMeRequest, User } from '@quento/contracts';
+import type { FastifyBaseLogger } from 'fastify';
+import { type FileStore, fileKeys } from '../../files/index.ts';
 import { AppError, errors } from '../../lib/errors.ts';
 import { verifyPassword } from '../../lib/passwords.ts';
 import type { TokenVersions } from '../../lib/token-versions.ts';
+import { unavailable } from '../../lib/unavailable.ts';
 import { toUserDto } from './users.mapper.ts';
 import type { UserChanges, UsersRepository } from './users.repository.ts';
 
@@ -10,6 +13,8 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     private readonly versions: TokenVersions,
+    private readonly files: FileStore,
+    private readonly log: FastifyBaseLogger,
   ) {}
 
   async getMe(userId: string): Promise<User> {
@@ -30,14 +35,27 @@ export class UsersService {
     return toUserDto(user);
   }
 
-  /** Deletes the account after checking the password; the database cascades to all it owns. */
+  /**
+   * Deletes the account after checking the password: first every file the user has stored (if the
+   * store fails, a 503 and the account stays, so a retry can finish the job), then the row, to
+   * which the database cascades; then the files once more, for a screenshot an analysis finished
+   * storing in between.
+   */
   async deleteMe(userId: string, password: string): Promise<void> {
     const user = await this.users.findById(userId);
     if (!user) throw errors.unauthorized('The account no longer exists');
     if (!(await verifyPassword(user.passwordHash, password))) {
       throw new AppError('INVALID_PASSWORD', 'The password is incorrect');
     }
+    const prefix = fileKeys.user(userId);
+    await this.files.deletePrefix(prefix).catch((err: unknown) => {
+      this.log.error({ err }, 'account deletion: stored files could not be deleted');
+      throw unavailable('file store');
+    });
     await this.users.delete(userId);
     await this.versions.changed(userId, null);
+    await this.files.deletePrefix(prefix).catch((err: unknown) => {
+      this.log.error({ err, userId }, 'account deleted; a late file may be left');
+    });
   }
 }
