@@ -1,9 +1,10 @@
-import type { SharedFile } from './share-file';
+import type { FileAtLink } from './share-file';
 
-/** The web: the file becomes a download through an object URL and a temporary link. */
-export async function shareFile({ bytes, name, type }: SharedFile): Promise<void> {
-  const blob = new Blob([bytes as BlobPart], { type });
-  const url = URL.createObjectURL(blob);
+/**
+ * The web: the browser downloads the link. The file comes with `Content-Disposition: attachment`
+ * (from the API, or from the bucket for S3 links), so the page stays where it is.
+ */
+export async function shareFile({ url, name }: FileAtLink): Promise<void> {
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -11,6 +12,4 @@ export async function shareFile({ bytes, name, type }: SharedFile): Promise<void
   document.body.appendChild(a);
   a.click();
   a.remove();
-  // Give the browser a moment to start the download before the URL is released.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -3,6 +3,7 @@ import { StyleSheet, View } from 'react-native';
 import { Card, Text } from '../../ui';
 import { CompetitorComparisonView } from './competitor-comparison';
 import { FindingsList } from './findings-list';
+import { HomepageScreenshot } from './homepage-screenshot';
 import { formatWhen, SCORE_CATEGORIES, shortUrl } from './labels';
 import { ScoreGauge } from './score-gauge';
 
@@ -21,6 +22,7 @@ export function AnalysisResults({ analysis }: { analysis: AnalysisDetail }) {
           {summary?.pages_analyzed ?? 0} {summary?.pages_analyzed === 1 ? 'page' : 'pages'} read
         </Text>
       </Card>
+      <HomepageScreenshot screenshot={analysis.screenshot ?? null} />
       {summary ? (
         <>
           <Text variant="heading">Scores</Text>

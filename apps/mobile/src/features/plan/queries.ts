@@ -1,4 +1,10 @@
-import { type ExportFormat, PriorityMatrix, Strategy, StrategyList } from '@quento/contracts';
+import {
+  type ExportFormat,
+  PriorityMatrix,
+  Strategy,
+  StrategyExport,
+  StrategyList,
+} from '@quento/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { api } from '../../lib/api';
@@ -59,29 +65,19 @@ export function useGenerateStrategy() {
   });
 }
 
-const FALLBACK_NAMES: Record<z.infer<typeof ExportFormat>, string> = {
-  pdf: 'quento-plan.pdf',
-  markdown: 'quento-plan.md',
-  csv: 'quento-plan.csv',
-  ics: 'quento-plan.ics',
-};
-
-/** The file name from `Content-Disposition: attachment; filename="..."`. */
-export function fileNameOf(disposition: string | null, fallback: string): string {
-  const m = disposition ? /filename="?([^";]+)"?/i.exec(disposition) : null;
-  return m?.[1] ?? fallback;
-}
-
-/** Exports the plan and hands the file to the share sheet (devices) or a download (web). */
+/**
+ * Exports the plan: the API stores the file and answers with a short-lived link, which goes to
+ * the share sheet (devices, after downloading it) or becomes a download (web).
+ */
 export function useExportStrategy(id: string | null) {
   return useMutation({
     mutationFn: async (format: z.infer<typeof ExportFormat>) => {
-      const res = await api.raw('POST', `/strategy/${id}/export`, { body: { format } });
-      const type = res.headers.get('content-type') ?? 'application/octet-stream';
-      const name = fileNameOf(res.headers.get('content-disposition'), FALLBACK_NAMES[format]);
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      await shareFile({ bytes, name, type });
-      return name;
+      const file = await api.post(`/strategy/${id}/export`, {
+        body: { format },
+        schema: StrategyExport,
+      });
+      await shareFile({ url: file.url, name: file.file_name, type: file.content_type });
+      return file.file_name;
     },
   });
 }
