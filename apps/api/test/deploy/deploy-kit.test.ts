@@ -7,6 +7,7 @@ import { validate as lintDockerfile } from 'dockerfile-utils';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig } from '../../src/config.ts';
+import { parseS3Url } from '../../src/files/s3-url.ts';
 import { ensureSecretFile } from '../../src/lib/secrets.ts';
 import { configVariables, documentedEnv } from '../support/env-names.ts';
 
@@ -45,6 +46,7 @@ interface ComposeService {
   command?: string[];
   environment?: Record<string, string>;
   volumes?: string[];
+  ports?: string[];
   depends_on?: Record<string, { condition: string }>;
 }
 const compose = parse(text('docker-compose.yml'), { merge: true }) as {
@@ -97,11 +99,12 @@ const cmdOf = (stage: string): string[] => {
   return line ? (JSON.parse(line.slice(4)) as string[]) : [];
 };
 /** `${NAME:-default}` and `${NAME}` interpolations in a compose value. */
-const interpolated = (value: string) => [...value.matchAll(/\$\{([A-Z_]+)/g)].map((m) => m[1]!);
+const interpolated = (value: string) =>
+  [...value.matchAll(/\$\{([A-Z][A-Z0-9_]*)/g)].map((m) => m[1]!);
 /** A compose value with its interpolations replaced by their defaults, as `docker compose` does. */
 const withDefaults = (value: string) =>
   value.replace(
-    /\$\{[A-Z_]+(?::-([^}]*))?\}/g,
+    /\$\{[A-Z][A-Z0-9_]*(?::-([^}]*))?\}/g,
     (_m, fallback: string | undefined) => fallback ?? '',
   );
 
@@ -161,6 +164,30 @@ describe('docker-compose.yml', () => {
       expect(existsSync(join(root, 'apps/api', source)), command.join(' ')).toBe(true);
       if (script.startsWith('dist/'))
         expect(dockerfile).toContain('RUN node scripts/build-api.mjs');
+    }
+  });
+
+  it('stores files in MinIO: S3_URL names its service, root user and the bucket a one-shot makes', () => {
+    const { minio, api, worker } = compose.services;
+    const bucketMaker = compose.services['minio-bucket']!;
+    const makes = String(bucketMaker.command?.join(' '));
+    const users = minio!.environment!;
+    for (const service of [api!, worker!]) {
+      const env = service.environment!;
+      const location = parseS3Url(String(env.S3_URL));
+      expect(location.endpoint).toBe('http://minio:9000');
+      expect(location.credentials).toEqual({
+        accessKeyId: users.MINIO_ROOT_USER,
+        secretAccessKey: users.MINIO_ROOT_PASSWORD,
+      });
+      expect(makes).toContain(`mb --ignore-existing local/${location.bucket}`);
+      expect(makes).toContain(`${users.MINIO_ROOT_USER} ${users.MINIO_ROOT_PASSWORD}`);
+      expect(service.depends_on!['minio-bucket']).toEqual({
+        condition: 'service_completed_successfully',
+      });
+      // Links are signed for MinIO's published port, which a browser on the host reaches.
+      expect(withDefaults(String(env.S3_PUBLIC_URL))).toBe('http://localhost:9000');
+      expect(minio!.ports).toContain('9000:9000');
     }
   });
 
@@ -314,7 +341,7 @@ describe('Dockerfile and .dockerignore', () => {
   it('sets in the image only variables the API reads, documented in .env.example', () => {
     const documented = documentedEnv();
     const envBlock = /^ENV ([\s\S]*?)\n(?!\s)/m.exec(dockerfile)![1]!;
-    for (const [, name] of envBlock.matchAll(/([A-Z_]+)=/g)) {
+    for (const [, name] of envBlock.matchAll(/([A-Z][A-Z0-9_]*)=/g)) {
       expect(known).toContain(name);
       expect(documented).toHaveProperty(name!);
     }
