@@ -77,6 +77,10 @@ export async function runJourney(page: Page, stack: Stack, recorder?: ScreenReco
   await page.getByRole('button', { name: 'Analyse my website' }).click();
   await page.getByRole('progressbar', { name: /Analysis progress/ }).waitFor();
   await page.getByRole('heading', { name: 'What to improve' }).waitFor(LONG);
+  // The home page as the analysis's browser saw it, through its signed link.
+  const homepage = page.getByRole('img', { name: /Screenshot of the home page/ });
+  await homepage.waitFor(LONG);
+  await page.waitForLoadState('networkidle');
   await shot('discover-results');
   await page
     .getByRole('button', { name: /meta description/i })
@@ -94,6 +98,16 @@ export async function runJourney(page: Page, stack: Stack, recorder?: ScreenReco
   const recommendation = page.getByRole('link', { name: /meta description/i }).first();
   await recommendation.waitFor(LONG);
   await shot('plan');
+  // Export: the API answers with a signed link, which the browser downloads.
+  const exportButton = page.getByRole('button', { name: 'Export as Markdown text' });
+  await exportButton.scrollIntoViewIfNeeded();
+  const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+  if (!/^growth-plan.*\.md$/.test(download.suggestedFilename())) {
+    throw new Error(`unexpected export file name ${download.suggestedFilename()}`);
+  }
+  if ((await download.failure()) !== null) throw new Error('the export did not download');
+  await page.getByText(/^Ready: growth-plan.*\.md$/).waitFor();
+  await shot('plan-export');
   await recommendation.click();
   await page.getByRole('heading', { name: 'Evidence' }).waitFor();
   await shot('recommendation');
