@@ -6,11 +6,16 @@
  *  - static mode over the whole site: pages/s and peak RSS of this process;
  *  - the same with an owner's story (the five story-to-site audits on every page's text);
  *  - rendered mode (system Chromium) over the same site: pages/s;
+ *  - rendered mode with the home page's screenshot: the browser then loads images and each audited
+ *    page blocks its own over the DevTools Fetch domain (pages/s, against the row above);
+ *  - the screenshot's own cost on a 10-page static site: wall time and CPU (this process and the
+ *    Chromium it started and reaped), median of 3 analyses with and without it;
  *  - the CLI on a 10-page site, from process start to exit.
  * Targets (issue 3): static >= 25 pages/s and <= 300 MB; rendered >= 3 pages/s; CLI < 3 s.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeSite } from '@quento/analyzer';
 
@@ -68,6 +73,14 @@ function sampleRss() {
 }
 
 const mb = (b: number) => Math.round(b / 1024 / 1024);
+/** CPU milliseconds of this process and of its reaped children (Chromium), from /proc. */
+function cpuMs(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(f[i]), 0);
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const results: Record<string, string | number> = {};
 
 const site = await serve(PAGES);
@@ -114,8 +127,42 @@ try {
   results.renderedPages = rendered.pages.length;
   results.renderedSeconds = Number(s.toFixed(2));
   results.renderedPagesPerSecond = Number((rendered.pages.length / s).toFixed(1));
+
+  t = performance.now();
+  const withShot = await analyzeSite({
+    url: `${site.origin}/`,
+    maxPages: PAGES,
+    allowPrivate: true,
+    render: true,
+    screenshot: true,
+  });
+  s = (performance.now() - t) / 1000;
+  if (!withShot.screenshot) throw new Error(`no screenshot: ${withShot.screenshotError?.message}`);
+  results.renderedWithScreenshotPagesPerSecond = Number((withShot.pages.length / s).toFixed(1));
 } finally {
   site.child.kill();
+}
+
+const shots = await serve(10);
+try {
+  for (const screenshot of [false, true]) {
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const [t, c] = [performance.now(), cpuMs()];
+      const r = await analyzeSite({ url: `${shots.origin}/`, allowPrivate: true, screenshot });
+      wall.push(performance.now() - t);
+      cpu.push(cpuMs() - c);
+      if (screenshot && !r.screenshot) throw new Error(r.screenshotError?.message);
+    }
+    const key = screenshot ? 'withScreenshot' : 'withoutScreenshot';
+    results[`static10Pages${key[0]!.toUpperCase()}${key.slice(1)}WallMs`] = Math.round(
+      median(wall),
+    );
+    results[`static10Pages${key[0]!.toUpperCase()}${key.slice(1)}CpuMs`] = Math.round(median(cpu));
+  }
+} finally {
+  shots.child.kill();
 }
 
 const small = await serve(10);

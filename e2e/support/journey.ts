@@ -78,7 +78,7 @@ export async function runJourney(page: Page, stack: Stack, recorder?: ScreenReco
   await page.getByRole('progressbar', { name: /Analysis progress/ }).waitFor();
   await page.getByRole('heading', { name: 'What to improve' }).waitFor(LONG);
   // The home page as the analysis's browser saw it, through its signed link.
-  const homepage = page.getByRole('img', { name: /Screenshot of the home page/ });
+  const homepage = page.getByRole('img', { name: /Screenshot of the home page/ }).first();
   await homepage.waitFor(LONG);
   await page.waitForLoadState('networkidle');
   await shot('discover-results');

@@ -83,8 +83,6 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
     }
     if (render === 'always') await renderer();
     const homeUrl = startFetch.finalUrl;
-    // Beside the crawl, in the same browser the crawl may start: one Chromium per analysis.
-    const shooting = options.screenshot === true ? screenshotOf(homeUrl, renderer) : undefined;
     const [robotsTxt, llmsTxt] = await Promise.all([
       fetchText(fetcher, new URL('/robots.txt', homeUrl).href),
       fetchText(fetcher, new URL('/llms.txt', homeUrl).href),
@@ -121,6 +119,11 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
       },
     });
     if (options.signal?.aborted) throw new AnalyzerError('ABORTED');
+    // After the crawl, not beside it: a browser starting while pages are fetched would slow
+    // this machine and so the response times the audits measure. In the browser the crawl
+    // started if it rendered: one Chromium per analysis.
+    const shot = options.screenshot === true ? await screenshotOf(homeUrl, renderer) : undefined;
+    if (options.signal?.aborted) throw new AnalyzerError('ABORTED');
     const story = hasStory(options.story) ? options.story : null;
     const site: SiteArtifacts = { ...crawled, robotsTxt, llmsTxt, sitemaps, story };
     const siteAudits = runSiteAudits(site);
@@ -138,7 +141,6 @@ export async function analyzeSite(options: AnalyzeOptions): Promise<AnalysisRepo
       audits: pageAudits.get(p) ?? {},
     }));
     const perAudit = siteAuditScores(pages, siteAudits);
-    const shot = await shooting;
     const started = await starting?.catch(() => null);
     const report: AnalysisReport = {
       url: options.url,
