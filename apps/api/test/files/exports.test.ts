@@ -1,13 +1,13 @@
 import { mkdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import type { LocalFileStore } from '../../src/files/index.ts';
 import {
   bearer,
+  deleteAccount,
   forEachBackend,
-  PASSWORD,
+  listenOnLoopback,
   register,
   type Session,
   useApp,
@@ -35,8 +35,7 @@ forEachBackend((backend) => {
 
       beforeAll(async () => {
         app = ctx.app;
-        await app.listen({ port: 0, host: '127.0.0.1' });
-        base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+        base = await listenOnLoopback(app);
         alice = await register(app);
         bob = await register(app);
         plan = (await seedPlan(ctx.db, alice.userId, { strategy: 'Harbor Bakery plan' }))
@@ -151,14 +150,6 @@ forEachBackend((backend) => {
     });
   }
 });
-
-function deleteAccount(base: string, s: Session) {
-  return fetch(`${base}/api/v1/users/me`, {
-    method: 'DELETE',
-    headers: { ...bearer(s.access), 'content-type': 'application/json' },
-    body: JSON.stringify({ password: PASSWORD }),
-  });
-}
 
 /**
  * Makes the store fail for the owner until the returned function runs: the S3 server stops; on

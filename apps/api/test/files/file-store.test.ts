@@ -1,11 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import { type FileStore, FileStoreMisconfigured, LocalFileStore } from '../../src/files/index.ts';
 import { LocalLinkSigner } from '../../src/files/local-links.ts';
 import { S3FileStore } from '../../src/files/s3-store.ts';
 import { parseS3Url } from '../../src/files/s3-url.ts';
-import { TEST_SECRET, useApp } from '../support/app.ts';
+import { listenOnLoopback, TEST_SECRET, useApp } from '../support/app.ts';
 import { backends } from '../support/db.ts';
 import { type S3TestServer, startS3 } from '../support/s3.ts';
 
@@ -77,8 +76,7 @@ for (const subject of subjects) {
     const absolute = (url: string) => new URL(url, origin).href;
 
     beforeAll(async () => {
-      await ctx.app.listen({ port: 0, host: '127.0.0.1' });
-      origin = `http://127.0.0.1:${(ctx.app.server.address() as AddressInfo).port}`;
+      origin = await listenOnLoopback(ctx.app);
       store = ctx.app.files;
       expect(store.kind).toBe(subject.name);
     });

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../src/app.ts';
 import {
   bearer,
+  deleteAccount,
   forEachBackend,
-  PASSWORD,
+  listenOnLoopback,
   register,
   type Session,
   useApp,
@@ -64,8 +65,7 @@ forEachBackend((backend) => {
 
       beforeAll(async () => {
         app = ctx.app;
-        await app.listen({ port: 0, host: '127.0.0.1' });
-        base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+        base = await listenOnLoopback(app);
         alice = await register(app);
         bob = await register(app);
       });
@@ -180,11 +180,7 @@ forEachBackend((backend) => {
         const kept = await analyse(app, alice);
         expect(kept.screenshot).not.toBeNull();
         expect((await app.files.list(`users/${alice.userId}/`)).length).toBe(1);
-        const res = await fetch(`${base}/api/v1/users/me`, {
-          method: 'DELETE',
-          headers: { ...bearer(alice.access), 'content-type': 'application/json' },
-          body: JSON.stringify({ password: PASSWORD }),
-        });
+        const res = await deleteAccount(base, alice);
         expect(res.status).toBe(204);
         expect(await app.files.list(`users/${alice.userId}/`)).toEqual([]);
       });

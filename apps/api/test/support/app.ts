@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -135,6 +136,21 @@ export async function register(
 }
 
 export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** Listens on a free loopback port; returns the base URL (links the API builds point there). */
+export async function listenOnLoopback(app: App): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+}
+
+/** DELETE /users/me over HTTP, with the password the account was registered with. */
+export function deleteAccount(base: string, s: Session): Promise<Response> {
+  return fetch(`${base}/api/v1/users/me`, {
+    method: 'DELETE',
+    headers: { ...bearer(s.access), 'content-type': 'application/json' },
+    body: JSON.stringify({ password: s.password }),
+  });
+}
 
 /** Shorthand: assert status + error shape (+ code) on an inject response. */
 export function assertError(res: LightMyRequestResponse, status: number, code?: string) {
