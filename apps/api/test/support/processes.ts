@@ -117,6 +117,8 @@ export function processEnv(options: {
     JWT_SECRET: TEST_SECRET,
     ALLOW_PRIVATE_NETWORKS: 'true',
     ANALYSIS_LOCK_MS: '2000',
+    // These tests count the site's requests per crawl; a screenshot would load the home page once more.
+    ANALYSIS_SCREENSHOTS: 'false',
     RUN_WORKER: 'false',
     ...(options.llmBaseUrl
       ? {
