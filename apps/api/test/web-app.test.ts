@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { assertError, useApp } from './support/app.ts';
 import { backends } from './support/db.ts';
+import { type S3TestServer, startS3 } from './support/s3.ts';
 
 // The app's web build served by the API, against a dist folder this file writes.
 const dist = mkdtempSync(join(tmpdir(), 'quento-dist-'));
@@ -27,10 +28,27 @@ write('assets/icon.5f2d.png', Buffer.from([0x89, 0x50, 0x4e, 0x47]));
 write('favicon.ico', Buffer.from([0, 0, 1, 0]));
 write('.quento-build-stamp', 'private');
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
+const s3: S3TestServer = await startS3();
+afterAll(() => s3.close());
 
 const HTML = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
 const pglite = backends.find((b) => b.name === 'pglite');
 if (!pglite) throw new Error('no PGlite backend');
+
+describe('with a web build and files in an S3 bucket', () => {
+  const ctx = useApp(pglite, {
+    APP_DIST_DIR: dist,
+    S3_URL: s3.url,
+    S3_PUBLIC_URL: 'http://localhost:9000',
+  });
+
+  it('lets the pages show pictures from the bucket’s link origin, and from nowhere else', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/', headers: HTML });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("img-src 'self' data: blob: http://localhost:9000;");
+    expect(csp).toContain("connect-src 'self';");
+  });
+});
 
 describe('with a web build', () => {
   const ctx = useApp(pglite, { APP_DIST_DIR: dist });
@@ -59,6 +77,9 @@ describe('with a web build', () => {
     }
     // Scripts and images are not documents: no policy needed on them.
     expect((await get(`/${ENTRY}`)).headers['content-security-policy']).toBeUndefined();
+    // Files on local disk come from this origin: pictures from 'self' only.
+    const csp = String((await get('/', HTML)).headers['content-security-policy']);
+    expect(csp).toContain("img-src 'self' data: blob:;");
   });
 
   it('sends the brotli or gzip sibling when the client takes it, the plain file otherwise', async () => {

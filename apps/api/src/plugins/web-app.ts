@@ -26,19 +26,34 @@ const NOT_BUILT = `<!doctype html>
  * The app's pages may load only their own scripts: no inline or third-party script, so an injected
  * one cannot read the session the web build keeps in localStorage. React Native Web writes its
  * styles at run time (inline styles allowed); the API and its sockets are on the same origin.
+ * Pictures may also come from the file store's origin (`fileOrigin`: an S3 bucket's links).
  */
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function appCsp(fileOrigin: string | null): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${fileOrigin ? ` ${fileOrigin}` : ''}`,
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Where the file store's links point when that is not this API (S3): a link's own origin. */
+async function fileStoreOrigin(app: FastifyInstance): Promise<string | null> {
+  if (app.files.kind === 'local') return null;
+  const probe = await app.files.link('csp/probe', {
+    filename: 'probe',
+    contentType: 'image/jpeg',
+    disposition: 'inline',
+    expiresIn: 1,
+  });
+  return new URL(probe.url).origin;
+}
 
 const acceptsHtml = (request: FastifyRequest) =>
   (request.headers.accept ?? '').toLowerCase().includes('text/html');
@@ -72,6 +87,7 @@ function decodePath(raw: string): string | null {
  */
 export default async function webApp(app: FastifyInstance, { config }: { config: Config }) {
   const root = normalize(config.APP_DIST_DIR).replace(/[\\/]+$/, '');
+  const csp = appCsp(await fileStoreOrigin(app));
   const built = () => existsSync(join(root, 'index.html'));
 
   if (existsSync(root)) {
@@ -92,7 +108,7 @@ export default async function webApp(app: FastifyInstance, { config }: { config:
           'cache-control',
           HASHED.test(rel) ? 'public, max-age=31536000, immutable' : 'no-cache',
         );
-        if (rel.endsWith('.html')) res.setHeader('content-security-policy', APP_CSP);
+        if (rel.endsWith('.html')) res.setHeader('content-security-policy', csp);
       },
     });
   }

@@ -141,6 +141,11 @@ for (const subject of subjects) {
       expect(res.headers.get('content-type')).toBe('application/pdf');
       expect(res.headers.get('content-disposition')).toBe('attachment; filename="growth-plan.pdf"');
       expect(await res.text()).toBe('%PDF-link');
+      if (subject.name === 'local') {
+        // The link is the permission: an app on another site may embed or save the file.
+        expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+        expect(res.headers.get('cache-control')).toMatch(/^private, max-age=(89\d|900)$/);
+      }
       const inline = await store.link('users/u2/exports/p.pdf', {
         filename: 'Plan für Café.pdf',
         contentType: 'application/pdf',

@@ -37,12 +37,16 @@ const filesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { grant, stream, size } = await service.open(request.params['*'], request.query);
       const left = Math.max(0, Math.floor((grant.expiresAt.getTime() - Date.now()) / 1000));
-      return reply
-        .header('content-type', grant.contentType)
-        .header('content-length', size)
-        .header('content-disposition', contentDisposition(grant.disposition, grant.filename))
-        .header('cache-control', `private, max-age=${left}`)
-        .send(stream);
+      return (
+        reply
+          .header('content-type', grant.contentType)
+          .header('content-length', size)
+          .header('content-disposition', contentDisposition(grant.disposition, grant.filename))
+          .header('cache-control', `private, max-age=${left}`)
+          // The signed link is the permission: an app on another site may show or save the file.
+          .header('cross-origin-resource-policy', 'cross-origin')
+          .send(stream)
+      );
     },
   );
 };
