@@ -18,6 +18,7 @@ import { FilesService } from '../modules/files/files.service.ts';
 import { MailRepository } from '../modules/mail/mail.repository.ts';
 import { ProfileRepository } from '../modules/profile/profile.repository.ts';
 import { ProfileService } from '../modules/profile/profile.service.ts';
+import { ExportStore } from '../modules/strategy/strategy.exports.ts';
 import { StrategyRepository } from '../modules/strategy/strategy.repository.ts';
 import { StrategyService } from '../modules/strategy/strategy.service.ts';
 import { StrategyVerifier } from '../modules/strategy/strategy.verifier.ts';
@@ -102,8 +103,7 @@ export default fp(
         resolve,
       }),
       strategy: new StrategyService({
-        files: app.files,
-        links: app.fileLinks,
+        exports: new ExportStore(app.files, app.fileLinks, app.log),
         repo: strategyRepository,
         analyses: analysisRepository,
         profiles,

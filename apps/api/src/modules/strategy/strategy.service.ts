@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type {
   ActionItem,
   Dashboard,
@@ -12,23 +11,20 @@ import { generateStrategy, PRIORITY_RANK, quadrantOf } from '@quento/engine';
 import type { FastifyBaseLogger } from 'fastify';
 import { tailorStrategy } from '../../ai/chains/strategy/index.ts';
 import type { ModelGateway } from '../../ai/models.ts';
-import { type FileStore, fileKeys } from '../../files/index.ts';
-import type { FileLinks } from '../../files/links.ts';
 import { AppError, errors } from '../../lib/errors.ts';
-import { unavailable } from '../../lib/unavailable.ts';
 import type { AnalysisRepository } from '../analysis/analysis.repository.ts';
 import { SCORE_KEYS } from '../analysis/analysis.summary.ts';
 import type { ProfileRepository } from '../profile/profile.repository.ts';
 import type { UsageService } from '../usage/usage.service.ts';
 import type { ProgressService } from '../users/progress.service.ts';
 import { type ExportFormat, renderExport } from './export/index.ts';
+import type { ExportStore } from './strategy.exports.ts';
 import { recommendationsOf, toActionDto, toStrategySummaryDto } from './strategy.mapper.ts';
 import type { StrategyRepository } from './strategy.repository.ts';
 
 export interface StrategyServiceDeps {
-  /** Exports are stored here and handed out as links. */
-  files: FileStore;
-  links: FileLinks;
+  /** Exports are stored and handed out as links there. */
+  exports: ExportStore;
   repo: StrategyRepository;
   analyses: AnalysisRepository;
   profiles: ProfileRepository;
@@ -218,9 +214,8 @@ export class StrategyService {
   }
 
   /**
-   * Renders the export, stores it under the user's exports and answers with a link (valid for
-   * FILE_LINK_TTL). Exports older than that are deleted on the way: their links are dead, and a
-   * new export is always a click away. A store that fails is a 503 with nothing stored.
+   * Renders the export, stores it and answers with a link to it (`strategy.exports.ts`).
+   * `origin` is where the client reached the API (links to local files are built on it).
    */
   async export(
     userId: string,
@@ -228,45 +223,7 @@ export class StrategyService {
     format: ExportFormat,
     origin: string,
   ): Promise<StrategyExport> {
-    const file = await this.render(userId, id, format);
-    const extension = file.filename.slice(file.filename.lastIndexOf('.') + 1);
-    const key = fileKeys.export(userId, randomUUID(), extension);
-    const { files, links, log } = this.deps;
-    await files.put(key, file.body, { contentType: file.content_type }).catch((err: unknown) => {
-      log.error({ err }, 'export could not be stored');
-      throw unavailable('file store');
-    });
-    await this.pruneExports(userId, key);
-    const link = await links
-      .sign(
-        key,
-        { filename: file.filename, contentType: file.content_type, disposition: 'attachment' },
-        origin,
-      )
-      .catch(async (err: unknown) => {
-        await files.delete([key]).catch(() => undefined);
-        throw err;
-      });
-    return {
-      ...link,
-      file_name: file.filename,
-      content_type: file.content_type,
-      size: file.body.length,
-    };
-  }
-
-  /** Deletes the user's exports whose links have expired (best effort: a failure is logged). */
-  private async pruneExports(userId: string, keep: string): Promise<void> {
-    const { files, links, log } = this.deps;
-    try {
-      const cutoff = Date.now() - links.ttlSeconds * 1000;
-      const old = (await files.list(fileKeys.exports(userId))).filter(
-        (f) => f.key !== keep && f.lastModified.getTime() < cutoff,
-      );
-      if (old.length) await files.delete(old.map((f) => f.key));
-    } catch (err) {
-      log.warn({ err }, 'old exports could not be pruned');
-    }
+    return this.deps.exports.store(userId, await this.render(userId, id, format), origin);
   }
 
   private async render(userId: string, id: string, format: ExportFormat) {
