@@ -121,6 +121,29 @@ forEachBackend((backend) => {
         },
       );
 
+      it.runIf(store === 's3')(
+        'deletes exports whose links have expired on the next export, in the bucket too',
+        async () => {
+          // S3 dates a file by the server's clock (whole seconds), so the links here live 1 s.
+          const shortLived = await ctx.extraApp({ S3_URL: s3.url, FILE_LINK_TTL: '1s' });
+          const exportNow = (format: string) =>
+            shortLived.inject({
+              method: 'POST',
+              url: `/api/v1/strategy/${plan}/export`,
+              headers: bearer(alice.access),
+              payload: { format },
+            });
+          expect((await exportNow('csv')).statusCode).toBe(201);
+          const before = await stored(alice);
+          expect(before.length).toBeGreaterThanOrEqual(1);
+          await new Promise((r) => setTimeout(r, 2_100));
+          expect((await exportNow('pdf')).statusCode).toBe(201);
+          const now = await stored(alice);
+          expect(now).toHaveLength(1);
+          expect(now[0]?.key).toMatch(/\.pdf$/);
+        },
+      );
+
       it('deleting the account deletes every stored file of the owner, and only theirs', async () => {
         await exportAs(alice, 'csv');
         await app.files.put(`users/${alice.userId}/analyses/a1/homepage.jpg`, new Uint8Array([1]), {
