@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
-import { businessProfiles, users } from '../../src/db/schema.ts';
+import { analyses, businessProfiles, users } from '../../src/db/schema.ts';
 import { bearer, forEachBackend, register, useApp } from '../support/app.ts';
 
 /** The SQL text of every statement the database client is sent while `fn` runs. */
@@ -63,6 +63,28 @@ forEachBackend((backend) => {
       expect(row?.ring).toBe(2);
       const again = await statementsDuring(ctx.db, () => progress(s.access));
       expect(again.filter((q) => /^update/i.test(q))).toEqual([]);
+    });
+  });
+
+  describe('GET /analysis/{id}/status', () => {
+    it('reads the row without its stored report', async () => {
+      const s = await register(ctx.app);
+      const [a] = await ctx.db
+        .insert(analyses)
+        .values({ userId: s.userId, websiteUrl: 'https://rise.example', status: 'running' })
+        .returning();
+      let body: Record<string, unknown> = {};
+      const sql = await statementsDuring(ctx.db, async () => {
+        const res = await ctx.app.inject({
+          url: `/api/v1/analysis/${a!.id}/status`,
+          headers: bearer(s.access),
+        });
+        expect(res.statusCode).toBe(200);
+        body = res.json();
+      });
+      expect(body).toMatchObject({ id: a!.id, status: 'running', progress: 0 });
+      expect(sql).toHaveLength(1);
+      expect(sql[0]).not.toMatch(/"results"/);
     });
   });
 });
