@@ -58,11 +58,16 @@ export function start(script: string, env: Record<string, string>): ChildProcess
 export function startBuilt(
   entry: 'main' | 'worker',
   env: Record<string, string>,
-  /** A command that execs the rest (e.g. `chrt --idle 0`): the child's pid stays the server's. */
-  wrap: string[] = [],
+  opts: {
+    /** A command that execs the rest (e.g. `chrt --idle 0`): the child's pid stays the server's. */
+    wrap?: string[];
+    /** Node's own flags (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+    nodeArgs?: string[];
+  } = {},
 ): ChildProcess {
   buildApi();
-  const command = [...wrap, process.execPath, join(root, 'apps/api/dist', `${entry}.js`)];
+  const script = join(root, 'apps/api/dist', `${entry}.js`);
+  const command = [...(opts.wrap ?? []), process.execPath, ...(opts.nodeArgs ?? []), script];
   const child = spawn(command[0]!, command.slice(1), {
     cwd: root,
     env: { ...process.env, ...env },

@@ -16,7 +16,8 @@
 // fixture site's pages, all crawled: 15), BENCH_ANALYSIS_CONCURRENCY (the worker's, 4),
 // BENCH_WORKER_NICE (on: the worker and its Chromium run at the lowest priority, SCHED_IDLE and
 // nice 19, so they yield the CPU to the API as the machine of its own a worker has in production
-// would; 0 = same priority as the API). Screenshots stay on: Chromium must be installed.
+// would; 0 = same priority as the API), BENCH_CPU_PROF (a folder: the API instances write CPU
+// profiles there on exit). Screenshots stay on: Chromium must be installed.
 // Needs TEST_DATABASE_URL's server (a scratch database is made and dropped) and TEST_REDIS_URL.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -72,7 +73,13 @@ try {
   const apis: ChildProcess[] = [];
   for (let i = 0; i < 2; i += 1) {
     const port = await freePort();
-    const api = startBuilt('main', { ...common, PORT: String(port), HOST: '127.0.0.1' });
+    const api = startBuilt(
+      'main',
+      { ...common, PORT: String(port), HOST: '127.0.0.1' },
+      {
+        nodeArgs: env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_CPU_PROF}`] : [],
+      },
+    );
     children.push(api);
     apis.push(api);
     bases.push(`http://127.0.0.1:${port}`);
@@ -83,7 +90,7 @@ try {
   const worker = startBuilt(
     'worker',
     { ...common, RUN_WORKER: 'true', ANALYSIS_CONCURRENCY: env.BENCH_ANALYSIS_CONCURRENCY ?? '4' },
-    LOW_PRIORITY ? ['chrt', '--idle', '0', 'nice', '-n', '19'] : [],
+    { wrap: LOW_PRIORITY ? ['chrt', '--idle', '0', 'nice', '-n', '19'] : [] },
   );
   children.push(worker);
 
