@@ -124,6 +124,16 @@ try {
   console.log(
     `[load] two API instances, one worker (${LOW_PRIORITY ? 'SCHED_IDLE, nice 19' : 'same priority'}, screenshots on), ${PAGES}-page site; load average ${loads[0]}`,
   );
+  let stopping = false;
+  for (const [name, c] of [
+    ...apis.map((a, i) => [`API ${i + 1}`, a] as const),
+    ['worker', worker] as const,
+  ]) {
+    c.once('exit', (code, signal) => {
+      if (!stopping)
+        console.error(`[load] ${name} (pid ${c.pid}) exited during the run: ${code ?? signal}`);
+    });
+  }
   const before = cpu();
   const started = performance.now();
   if (STRESS) {
@@ -179,6 +189,7 @@ try {
   console.log(
     `target: error rate < 0.1% ${errorRate < 0.001 ? 'MET' : 'NOT MET'}; p99 < 200 ms (no model, no crawl wait) ${targetMet ? 'MET' : 'NOT MET'}`,
   );
+  stopping = true;
 } finally {
   for (const c of children) await stop(c);
   site.close();
