@@ -105,13 +105,34 @@ type Body = Record<string, unknown>;
 class Client {
   private turn = Math.floor(Math.random() * 2);
   token = '';
+  refreshToken = '';
   constructor(private readonly o: JourneyOptions) {}
 
   base(): string {
     return this.o.bases[this.turn++ % this.o.bases.length]!;
   }
 
+  /** As the app does: an access token that expired (15 min) is renewed once, then the call retried. */
   async call(name: string, path: string, method = 'GET', body?: unknown): Promise<Body | null> {
+    const first = await this.send(name, path, method, body, true);
+    if (first !== 'expired') return first;
+    const renewed = await this.send('POST /auth/refresh', '/auth/refresh', 'POST', {
+      refresh_token: this.refreshToken,
+    });
+    if (!renewed || renewed === 'expired') return null;
+    this.token = renewed.access_token as string;
+    this.refreshToken = renewed.refresh_token as string;
+    const again = await this.send(name, path, method, body);
+    return again === 'expired' ? null : again;
+  }
+
+  private async send(
+    name: string,
+    path: string,
+    method: string,
+    body: unknown,
+    mayExpire = false,
+  ): Promise<Body | null | 'expired'> {
     const { rec } = this.o;
     const started = performance.now();
     rec.sent += 1;
@@ -125,6 +146,9 @@ class Client {
         ...(body ? { body: JSON.stringify(body) } : {}),
       });
       const text = await res.text();
+      if (res.status === 401 && mayExpire && this.refreshToken) {
+        return 'expired';
+      }
       if (res.status >= 400) {
         rec.fail(name, `HTTP ${res.status}`);
         return null;
@@ -178,6 +202,7 @@ export async function journey(o: JourneyOptions): Promise<void> {
     password: 'load test password',
   });
   c.token = (reg?.access_token as string | undefined) ?? '';
+  c.refreshToken = (reg?.refresh_token as string | undefined) ?? '';
   if (!c.token) return;
   // The app's home screen: the account and the rings.
   await c.call('GET /users/me', '/users/me');
