@@ -55,9 +55,20 @@ export function start(script: string, env: Record<string, string>): ChildProcess
  * (`main` or `worker`), built first when the sources are newer. Benchmarks that time the API use
  * this, so they measure what a user runs rather than tsx's loader.
  */
-export function startBuilt(entry: 'main' | 'worker', env: Record<string, string>): ChildProcess {
+export function startBuilt(
+  entry: 'main' | 'worker',
+  env: Record<string, string>,
+  opts: {
+    /** A command that execs the rest (e.g. `chrt --idle 0`): the child's pid stays the server's. */
+    wrap?: string[];
+    /** Node's own flags (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+    nodeArgs?: string[];
+  } = {},
+): ChildProcess {
   buildApi();
-  const child = spawn(process.execPath, [join(root, 'apps/api/dist', `${entry}.js`)], {
+  const script = join(root, 'apps/api/dist', `${entry}.js`);
+  const command = [...(opts.wrap ?? []), process.execPath, ...(opts.nodeArgs ?? []), script];
+  const child = spawn(command[0]!, command.slice(1), {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

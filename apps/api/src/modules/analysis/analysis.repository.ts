@@ -39,6 +39,9 @@ function toRow(row: Row | undefined): AnalysisRow | undefined {
   );
 }
 
+/** The status endpoint's columns: not the stored report (large, and parsed when read). */
+const { results: _r, screenshot: _s, summary: _m, ...STATUS_COLUMNS } = getTableColumns(analyses);
+
 export interface ListFilter {
   status?: string | undefined;
   siteKey?: string | undefined;
@@ -81,6 +84,16 @@ export class AnalysisRepository {
       .where(and(eq(analyses.id, id), eq(analyses.userId, userId)))
       .limit(1);
     return toRow(row);
+  }
+
+  /** What the status endpoint shows, without the stored report (the app polls it). */
+  async findStatusForUser(id: string, userId: string) {
+    const [row] = await this.db
+      .select(STATUS_COLUMNS)
+      .from(analyses)
+      .where(and(eq(analyses.id, id), eq(analyses.userId, userId)))
+      .limit(1);
+    return row;
   }
 
   async findByIdempotencyKey(userId: string, key: string): Promise<AnalysisRow | undefined> {

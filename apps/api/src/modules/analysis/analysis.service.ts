@@ -5,6 +5,7 @@ import type {
   AnalysisComparison,
   AnalysisDetail,
   AnalysisList,
+  AnalysisStatus,
   AnalysisStatusResponse,
   CreateAnalysisRequest,
   ListAnalysesQuery,
@@ -157,17 +158,18 @@ export class AnalysisService {
   }
 
   async status(userId: string, id: string): Promise<AnalysisStatusResponse> {
-    const a = toAnalysisDto(await this.owned(userId, id));
+    const row = await this.deps.repo.findStatusForUser(id, userId);
+    if (!row) throw errors.notFound('Analysis');
     return {
-      id: a.id,
-      status: a.status,
-      progress: a.progress,
-      current_step: a.current_step,
-      pages_done: a.pages_done,
-      pages_total: a.pages_total,
-      error_message: a.error_message,
-      started_at: a.started_at,
-      completed_at: a.completed_at,
+      id,
+      status: row.status as AnalysisStatus,
+      progress: row.progress,
+      current_step: row.currentStep,
+      pages_done: row.pagesDone,
+      pages_total: row.pagesTotal,
+      error_message: row.errorMessage,
+      started_at: row.startedAt?.toISOString() ?? null,
+      completed_at: row.completedAt?.toISOString() ?? null,
     };
   }
 

@@ -1,8 +1,10 @@
-import { and, count, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { actionItems, analyses, businessProfiles, strategies, users } from '../../db/schema.ts';
 
 export interface ProgressFacts {
+  /** users.current_ring as stored, so that it is written only when it moved. */
+  storedRing: number;
   profile: typeof businessProfiles.$inferSelect | undefined;
   analysesCompleted: number;
   analysesRunning: number;
@@ -12,51 +14,44 @@ export interface ProgressFacts {
   actionItemsDone: number;
 }
 
+const counted = (query: SQL) => sql<number>`(${query})`.mapWith(Number);
+
 /** Counts what the user has built so far; the service turns the counts into ring states. */
 export class ProgressRepository {
   constructor(private readonly db: Database) {}
 
-  async facts(userId: string): Promise<ProgressFacts> {
-    const [profileRows, analysisRows, strategyRows, itemRows] = await Promise.all([
-      this.db.select().from(businessProfiles).where(eq(businessProfiles.userId, userId)).limit(1),
-      this.db
-        .select({
-          completed: sql<number>`count(*) filter (where ${analyses.status} = 'completed')`.mapWith(
-            Number,
-          ),
-          running:
-            sql<number>`count(*) filter (where ${analyses.status} in ('pending', 'running'))`.mapWith(
-              Number,
-            ),
-          // A re-analysis that has been compared with an earlier one stores the comparison.
-          compared:
-            sql<number>`count(*) filter (where ${analyses.status} = 'completed' and ${analyses.results} ? 'comparison')`.mapWith(
-              Number,
-            ),
-        })
-        .from(analyses)
-        .where(eq(analyses.userId, userId)),
-      this.db.select({ n: count() }).from(strategies).where(eq(strategies.userId, userId)),
-      this.db
-        .select({
-          total: count(),
-          done: sql<number>`count(*) filter (where ${actionItems.status} in ('completed', 'done'))`.mapWith(
-            Number,
-          ),
-        })
-        .from(actionItems)
-        .innerJoin(strategies, eq(strategies.id, actionItems.strategyId))
-        .where(and(eq(strategies.userId, userId))),
-    ]);
-    return {
-      profile: profileRows[0],
-      analysesCompleted: analysisRows[0]?.completed ?? 0,
-      analysesRunning: analysisRows[0]?.running ?? 0,
-      analysesCompared: analysisRows[0]?.compared ?? 0,
-      strategies: strategyRows[0]?.n ?? 0,
-      actionItems: itemRows[0]?.total ?? 0,
-      actionItemsDone: itemRows[0]?.done ?? 0,
-    };
+  /** Every fact in one statement: the progress is read on each visit to the app's home. */
+  async facts(userId: string): Promise<ProgressFacts | undefined> {
+    const ofUser = sql`${analyses.userId} = ${users.id}`;
+    const [row] = await this.db
+      .select({
+        storedRing: users.currentRing,
+        profile: businessProfiles,
+        analysesCompleted: counted(
+          sql`select count(*) from ${analyses} where ${ofUser} and ${analyses.status} = 'completed'`,
+        ),
+        analysesRunning: counted(
+          sql`select count(*) from ${analyses} where ${ofUser} and ${analyses.status} in ('pending', 'running')`,
+        ),
+        // A re-analysis that has been compared with an earlier one stores the comparison.
+        analysesCompared: counted(
+          sql`select count(*) from ${analyses} where ${ofUser} and ${analyses.status} = 'completed' and ${analyses.results} ? 'comparison'`,
+        ),
+        strategies: counted(
+          sql`select count(*) from ${strategies} where ${strategies.userId} = ${users.id}`,
+        ),
+        actionItems: counted(
+          sql`select count(*) from ${actionItems} join ${strategies} on ${strategies.id} = ${actionItems.strategyId} where ${strategies.userId} = ${users.id}`,
+        ),
+        actionItemsDone: counted(
+          sql`select count(*) from ${actionItems} join ${strategies} on ${strategies.id} = ${actionItems.strategyId} where ${strategies.userId} = ${users.id} and ${actionItems.status} in ('completed', 'done')`,
+        ),
+      })
+      .from(users)
+      .leftJoin(businessProfiles, eq(businessProfiles.userId, users.id))
+      .where(eq(users.id, userId))
+      .limit(1);
+    return row && { ...row, profile: row.profile ?? undefined };
   }
 
   /** Writes only when the ring changed, so reading progress rarely costs a write. */

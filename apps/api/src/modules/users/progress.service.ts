@@ -75,15 +75,31 @@ export function computeRings(f: ProgressFacts): Ring[] {
   ];
 }
 
+/** A user deleted while the request ran: nothing built, nothing to store. */
+const NO_FACTS: ProgressFacts = {
+  storedRing: 1,
+  profile: undefined,
+  analysesCompleted: 0,
+  analysesRunning: 0,
+  analysesCompared: 0,
+  strategies: 0,
+  actionItems: 0,
+  actionItemsDone: 0,
+};
+
 export class ProgressService {
   constructor(private readonly progress: ProgressRepository) {}
 
-  /** The rings from the data; users.current_ring is brought in line as a side effect. */
+  /**
+   * The rings from the data; users.current_ring is brought in line as a side effect, written
+   * only when the ring moved.
+   */
   async forUser(userId: string): Promise<ProgressResponse> {
-    const rings = computeRings(await this.progress.facts(userId));
+    const facts = (await this.progress.facts(userId)) ?? NO_FACTS;
+    const rings = computeRings(facts);
     const firstOpen = rings.find((r) => r.state !== 'completed');
     const current = firstOpen?.ring ?? 5;
-    await this.progress.setCurrentRing(userId, current);
+    if (current !== facts.storedRing) await this.progress.setCurrentRing(userId, current);
     return { current_ring: current, rings };
   }
 
