@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the API once into apps/api/dist (one esbuild bundle per entry: main, worker, migrate-cli)
 // when it is missing or older than its sources, so that `npm start` runs plain JavaScript instead
-// of compiling TypeScript at every start. The workspace packages (contracts, analyzer) are bundled
+// of compiling TypeScript at every start. The workspace packages (contracts, analyzer, engine, url) are bundled
 // in; every npm dependency stays an import of node_modules, so heavy ones that the code imports
 // lazily are still loaded only when used. `npm run build -w apps/api` builds unconditionally.
 import { spawnSync } from 'node:child_process';
@@ -24,6 +24,8 @@ const newestSource = () =>
     join(api, 'drizzle'),
     join(root, 'packages', 'contracts', 'src'),
     join(root, 'packages', 'analyzer', 'src'),
+    join(root, 'packages', 'engine', 'src'),
+    join(root, 'packages', 'url', 'src'),
     join(root, 'package-lock.json'),
     fileURLToPath(import.meta.url),
   ]);
