@@ -188,12 +188,7 @@ async function main() {
     /** The API or the worker: the built bundle as `npm start` runs it, or (BENCH_TSX=1) the sources. */
     const server = (entry: 'main' | 'worker', extra: Record<string, string>): ChildProcess => {
       const childEnv = { ...env, ...extra } as Record<string, string>;
-      if (!tsx) {
-        if (cpuProf.length > 0)
-          childEnv.NODE_OPTIONS = `${childEnv.NODE_OPTIONS ?? ''} ${cpuProf.join(' ')}`;
-        const child = startBuilt(entry, childEnv);
-        return child;
-      }
+      if (!tsx) return startBuilt(entry, childEnv, cpuProf);
       return spawn(
         process.execPath,
         [...cpuProf, '--import', 'tsx', entry === 'main' ? MAIN : WORKER],

@@ -55,9 +55,14 @@ export function start(script: string, env: Record<string, string>): ChildProcess
  * (`main` or `worker`), built first when the sources are newer. Benchmarks that time the API use
  * this, so they measure what a user runs rather than tsx's loader.
  */
-export function startBuilt(entry: 'main' | 'worker', env: Record<string, string>): ChildProcess {
+export function startBuilt(
+  entry: 'main' | 'worker',
+  env: Record<string, string>,
+  /** Node's own flags (e.g. --cpu-prof, which NODE_OPTIONS refuses). */
+  nodeArgs: string[] = [],
+): ChildProcess {
   buildApi();
-  const child = spawn(process.execPath, [join(root, 'apps/api/dist', `${entry}.js`)], {
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'apps/api/dist', `${entry}.js`)], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
