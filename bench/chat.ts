@@ -12,18 +12,23 @@
  * moving in step. With `thinkMs` 0 every chat sends at the same instant and again the moment its
  * reply ends: the burst case, where 20 turns queue on one event loop.
  *
+ * The API (and the worker) run as `npm start` runs them: the esbuild bundle in apps/api/dist, built
+ * first when the sources are newer (bench/lib.ts startBuilt). `BENCH_TSX=1` runs the TypeScript
+ * sources through tsx instead. CPU per turn is also given by thread (Linux /proc/<pid>/task): the
+ * main thread (event loop and PGlite's WebAssembly) apart from V8's GC helpers and libuv's pool.
+ *
  * Per message: time from sending to the first `token` event at the client, minus the fake
  * model's delay, is Quento's overhead (socket, DB writes and reads, retrieval, prompt building,
  * LangChain, network). Target (issue 5): p95 <= 25 ms at 20 concurrent chats.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { dropRedisKeys } from '../apps/api/test/support/redis.ts';
-import { freePort, root } from './lib.ts';
+import { freePort, root, startBuilt } from './lib.ts';
 
 const CHATS = Number(process.argv[2] ?? 20);
 const MESSAGES = Number(process.argv[3] ?? 10);
@@ -84,14 +89,45 @@ async function firstLine(child: ChildProcess, match: RegExp, timeoutMs = 120_000
   });
 }
 
-/** CPU time (user + system) a child process has used so far, in ms; Linux /proc, else NaN. */
-function cpuMs(child: ChildProcess): number {
+/** CPU time (user + system) in ms from a /proc stat file; NaN when unreadable (not Linux). */
+function statCpuMs(path: string): number {
   try {
-    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, 100 ticks/s
   } catch {
     return Number.NaN;
   }
+}
+
+/** CPU time a child process has used so far, in ms (all its threads). */
+function cpuMs(child: ChildProcess): number {
+  return statCpuMs(`/proc/${child.pid}/stat`);
+}
+
+/**
+ * CPU time so far by thread group, in ms: `main` (the event loop, where PGlite's WebAssembly runs),
+ * `v8` (V8's platform workers: concurrent GC marking/sweeping and background compiling), `node`
+ * (Node's delayed-task and signal threads), `pool` (libuv's threadpool: fs, crypto, zlib, DNS, and
+ * any worker threads). Node 20 leaves its threads unnamed, so they are told apart by creation order
+ * (thread ids ascend): the main thread, the V8 platform's workers (4 unless --v8-pool-size), the two
+ * helper threads, then the rest, created on first use.
+ */
+function threadCpuMs(child: ChildProcess): Record<string, number> {
+  const out: Record<string, number> = { main: 0, v8: 0, node: 0, pool: 0 };
+  let tids: number[];
+  try {
+    tids = readdirSync(`/proc/${child.pid}/task`)
+      .map(Number)
+      .sort((a, b) => a - b);
+  } catch {
+    return out;
+  }
+  tids.forEach((tid, i) => {
+    const group = i === 0 ? 'main' : i <= 4 ? 'v8' : i <= 6 ? 'node' : 'pool';
+    const ms = statCpuMs(`/proc/${child.pid}/task/${tid}/stat`);
+    if (Number.isFinite(ms)) out[group]! += ms;
+  });
+  return out;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -145,32 +181,31 @@ async function main() {
       RATE_LIMIT_AUTH_IP_MAX: '100000',
       RATE_LIMIT_USER_MAX: '100000',
     };
-    const api = spawn(
-      process.execPath,
-      [
-        ...(process.env.BENCH_CPU_PROF
-          ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
-          : []),
-        '--import',
-        'tsx',
-        MAIN,
-      ],
-      {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'inherit'],
-        env: { ...env, RUN_WORKER: CONFIGURED ? 'false' : 'true' },
-      },
-    );
+    const tsx = process.env.BENCH_TSX === '1';
+    const cpuProf = process.env.BENCH_CPU_PROF
+      ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+      : [];
+    /** The API or the worker: the built bundle as `npm start` runs it, or (BENCH_TSX=1) the sources. */
+    const server = (entry: 'main' | 'worker', extra: Record<string, string>): ChildProcess => {
+      const childEnv = { ...env, ...extra } as Record<string, string>;
+      if (!tsx) return startBuilt(entry, childEnv, { nodeArgs: cpuProf });
+      return spawn(
+        process.execPath,
+        [...cpuProf, '--import', 'tsx', entry === 'main' ? MAIN : WORKER],
+        {
+          cwd: ROOT,
+          stdio: ['ignore', 'pipe', 'inherit'],
+          env: childEnv,
+        },
+      );
+    };
+    const api = server('main', { RUN_WORKER: CONFIGURED ? 'false' : 'true' });
     children.push(api);
     // The API's start-up banner: its docs line comes once it listens.
     await firstLine(api, /API docs/);
     let worker: ChildProcess | undefined;
     if (CONFIGURED) {
-      worker = spawn(process.execPath, ['--import', 'tsx', WORKER], {
-        cwd: ROOT,
-        stdio: ['ignore', 'pipe', 'inherit'],
-        env: { ...env, RUN_WORKER: 'true' },
-      });
+      worker = server('worker', { RUN_WORKER: 'true' });
       children.push(worker);
       await firstLine(worker, /worker running/);
     }
@@ -236,11 +271,16 @@ async function main() {
     typingLatency.length = 0;
     const started = performance.now();
     const [apiCpu0, fakeCpu0] = [cpuMs(api), cpuMs(fake)];
+    const apiThreads0 = threadCpuMs(api);
     const workerCpu0 = worker ? cpuMs(worker) : 0;
     await Promise.all(chats.map((chat) => runChat(chat)));
     const wall = performance.now() - started;
     const turns = CHATS * MESSAGES;
     const apiCpu = (cpuMs(api) - apiCpu0) / turns;
+    const apiThreads1 = threadCpuMs(api);
+    const byThread = Object.keys(apiThreads1)
+      .map((k) => `${k} ${((apiThreads1[k]! - apiThreads0[k]!) / turns).toFixed(1)}`)
+      .join(', ');
     const fakeCpu = (cpuMs(fake) - fakeCpu0) / turns;
     const workerCpu = worker ? (cpuMs(worker) - workerCpu0) / turns : 0;
 
@@ -258,6 +298,9 @@ async function main() {
     );
     console.log(
       `CPU per turn (ms, all threads): API ${f(apiCpu)}${worker ? `  worker ${f(workerCpu)}` : ''}  fake model ${f(fakeCpu)}`,
+    );
+    console.log(
+      `API CPU per turn by thread (ms): ${byThread}; ${tsx ? 'tsx sources' : 'built bundle (apps/api/dist)'}`,
     );
     console.log(
       `wall time ${f(wall / 1000)} s; target p95 <= 25 ms: ${percentile(sorted, 95) <= 25 ? 'met' : 'missed'}`,

@@ -1,5 +1,6 @@
 import { type AIMessage, type BaseMessage, HumanMessage } from '@langchain/core/messages';
 import type { z } from 'zod';
+import { invokeStructuredPipeline } from './models/direct.ts';
 import {
   addUsage,
   type CallOptions,
@@ -39,15 +40,16 @@ export async function invokeStructured<S extends z.ZodType>(
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const answer = await gateway.run(
       role,
-      (m, { signal, spec }) =>
-        m
-          .withStructuredOutput(request.schema, {
-            name: request.name,
-            method:
-              parseModelSpec(spec, true).provider === 'ollama' ? 'jsonSchema' : 'functionCalling',
-            includeRaw: true,
-          })
-          .invoke(messages, { signal }),
+      (m, { signal, spec }) => {
+        const pipeline = m.withStructuredOutput(request.schema, {
+          name: request.name,
+          method:
+            parseModelSpec(spec, true).provider === 'ollama' ? 'jsonSchema' : 'functionCalling',
+          includeRaw: true,
+        });
+        // Below LangChain's Runnable layers where the model allows it (models/direct.ts).
+        return invokeStructuredPipeline(pipeline, request.name, messages, signal);
+      },
       options,
     );
     model = answer.model;

@@ -15,10 +15,11 @@ import { dropRedisKeys } from '../support/redis.ts';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const [pglite, postgres] = backends as [(typeof backends)[0], (typeof backends)[0]];
 
-// A WebSocket turn queues its follow-up (profile extraction, summary, index); the worker runs it
-// and reports on the event bus, and the socket keeps its context in step. Embedded: in-process
-// queue and bus in one app. Configured: BullMQ and Redis pub/sub, with the follow-up run by a
-// second app (the worker) while the API app runs no worker at all.
+// A WebSocket turn's follow-up (profile extraction, summary, index) and how the socket hears of
+// it. Embedded: run in the API process on the socket's context (no queue: the in-process queue's
+// worker would be this process), reported with the turn's `followUp`. Configured: queued on BullMQ,
+// run by a second app (the worker) while the API app runs no worker at all, reported on Redis
+// pub/sub, and the socket keeps its context in step.
 const modes = [
   { name: 'PGlite + in-process queue', backend: pglite, separateWorker: false, env: {} },
   {
@@ -88,7 +89,7 @@ for (const mode of modes) {
       wsBase = `ws://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
     });
 
-    it('runs the follow-up in the worker, reports ring 1 on the socket and updates its context', async () => {
+    it('runs the follow-up, reports ring 1 on the socket and updates its context', async () => {
       expect(api.chatQueue.kind).toBe(mode.separateWorker ? 'bullmq' : 'memory');
       const s = await register(api);
       const created = await api.inject({

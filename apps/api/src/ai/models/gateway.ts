@@ -6,6 +6,7 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { type AIMessage, AIMessageChunk, type BaseMessage } from '@langchain/core/messages';
+import { invokeModel } from './direct.ts';
 import { createChatModel, createEmbeddings } from './providers.ts';
 import {
   Attempt,
@@ -201,7 +202,8 @@ export function createModelGateway(
   async function invoke(role: ModelRole, messages: BaseMessage[], callOptions: CallOptions = {}) {
     const { value, model, attempts } = await run(
       role,
-      (m, { signal }) => m.invoke(messages, { signal }),
+      // Below LangChain's callback layer where the model allows it (direct.ts).
+      (m, { signal }) => invokeModel(m, messages, signal),
       callOptions,
     );
     const usage = usageOf(value);

@@ -8,6 +8,7 @@
  */
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { keepAliveFetch } from './keepalive-fetch.ts';
 import {
   type AiSettings,
   ANALYSIS_TEMPERATURE,
@@ -23,8 +24,11 @@ function openaiKey(settings: AiSettings): string | undefined {
     : settings.openaiApiKey;
 }
 
-const openaiConfiguration = (settings: AiSettings) =>
-  settings.baseUrl !== undefined ? { baseURL: settings.baseUrl } : {};
+/** The OpenAI SDK's client options: the address, and keep-alive node:http under it (keepalive-fetch.ts). */
+const openaiConfiguration = (settings: AiSettings) => ({
+  ...(settings.baseUrl !== undefined ? { baseURL: settings.baseUrl } : {}),
+  fetch: keepAliveFetch,
+});
 
 /** A bare chat model for `spec` in `role` (temperature and output budget by role). */
 export async function createChatModel(

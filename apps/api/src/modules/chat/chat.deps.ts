@@ -19,9 +19,9 @@ export interface ChatServiceDeps extends FollowUpDeps {
   /** Resolver for the website's host (DNS_SERVERS); the system's when unset. */
   resolve?: ((hostname: string) => Promise<string[]>) | undefined;
   /**
-   * Where WebSocket turns send their follow-up work: the job queue, run by the worker (its own
-   * process when configured so), which reports on `chatChannel`. Without it, or over HTTP, the
-   * follow-up runs in this process.
+   * Where WebSocket turns send their follow-up work: the BullMQ queue, run by a worker (possibly
+   * another process), which reports on `chatChannel`. Without it (embedded: the worker would be
+   * this very process), or over HTTP, the follow-up runs here on the turn's loaded context.
    */
   followUps?: JobQueue<ChatFollowUpJob> | undefined;
 }

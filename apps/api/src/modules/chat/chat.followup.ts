@@ -1,7 +1,8 @@
 /**
  * A model-mode turn's follow-up work: profile extraction, the running summary and the retrieval
- * index. Runs in this process (HTTP turns) or in the worker from the job queue (WebSocket turns),
- * which reports what changed on `chatChannel`.
+ * index. Runs in this process on the turn's context (HTTP turns, and WebSocket turns in embedded
+ * mode), or in a worker from the BullMQ queue (WebSocket turns when configured with Redis), which
+ * reports what changed on `chatChannel`.
  */
 
 import type { FastifyBaseLogger } from 'fastify';

@@ -7,6 +7,7 @@ import {
 } from '@langchain/core/messages';
 import type { Runnable } from '@langchain/core/runnables';
 import { z } from 'zod';
+import { invokeStructuredPipeline } from '../../../models/direct.ts';
 import {
   type CallOptions,
   type ModelGateway,
@@ -112,7 +113,8 @@ export async function extractProfilePatch(
   ];
   const { value, model, attempts } = await gateway.run(
     'analysis',
-    (m, { signal, spec }) => extractor(m, spec).invoke(prompt, { signal }),
+    (m, { signal, spec }) =>
+      invokeStructuredPipeline(extractor(m, spec), 'update_business_profile', prompt, signal),
     options,
   );
   const usage = usageOf(value.raw as AIMessage);
