@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { emptyProfile } from '../../src/ai/profile.ts';
 import type { ContextHolder } from '../../src/modules/chat/chat.context.ts';
-import { bearer, forEachBackend, register, useApp } from '../support/app.ts';
+import { forEachBackend, newChatSession, register, useApp } from '../support/app.ts';
 import { type FakeLlmServer, startFakeLlm } from '../support/fake-llm.ts';
 
 // Embedded (no Redis), a WebSocket's turn runs its follow-up (extraction, summary, index) in this
@@ -34,13 +34,7 @@ describe('chat turn statements', () => {
     it('a WebSocket turn and its follow-up run 4 statements once the context is loaded', async () => {
       const api = await ctx.extraApp({ ...env, RUN_WORKER: 'true' });
       const s = await register(api);
-      const created = await api.inject({
-        method: 'POST',
-        url: '/api/v1/chat/sessions',
-        headers: bearer(s.access),
-        payload: {},
-      });
-      const id = created.json().id as string;
+      const id = await newChatSession(api, s);
       const chat = api.services.chat;
       expect(chat.mode).toBe('model');
       // What the socket does (chat.ws.ts): one context kept between turns, follow-ups "queued".
