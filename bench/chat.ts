@@ -23,12 +23,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { dropRedisKeys } from '../apps/api/test/support/redis.ts';
 import { freePort, root, startBuilt } from './lib.ts';
+import { processCpu, threadCpu } from './proc.ts';
 
 const CHATS = Number(process.argv[2] ?? 20);
 const MESSAGES = Number(process.argv[3] ?? 10);
@@ -89,20 +90,8 @@ async function firstLine(child: ChildProcess, match: RegExp, timeoutMs = 120_000
   });
 }
 
-/** CPU time (user + system) in ms from a /proc stat file; NaN when unreadable (not Linux). */
-function statCpuMs(path: string): number {
-  try {
-    const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, 100 ticks/s
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/** CPU time a child process has used so far, in ms (all its threads). */
-function cpuMs(child: ChildProcess): number {
-  return statCpuMs(`/proc/${child.pid}/stat`);
-}
+/** CPU time a child process has used so far, in ms (all its threads; NaN when not Linux). */
+const cpuMs = (child: ChildProcess): number => processCpu(child.pid as number) * 1000;
 
 /**
  * CPU time so far by thread group, in ms: `main` (the event loop, where PGlite's WebAssembly runs),
@@ -124,7 +113,7 @@ function threadCpuMs(child: ChildProcess): Record<string, number> {
   }
   tids.forEach((tid, i) => {
     const group = i === 0 ? 'main' : i <= 4 ? 'v8' : i <= 6 ? 'node' : 'pool';
-    const ms = statCpuMs(`/proc/${child.pid}/task/${tid}/stat`);
+    const ms = threadCpu(child.pid as number, tid) * 1000;
     if (Number.isFinite(ms)) out[group]! += ms;
   });
   return out;

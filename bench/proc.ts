@@ -11,9 +11,10 @@ interface Stat {
   reaped: number;
 }
 
-function stat(pid: number): Stat | undefined {
+/** A /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat file; undefined once the process is gone. */
+function readStat(path: string): Stat | undefined {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const text = readFileSync(path, 'utf8');
     // The command name (field 2) may hold spaces and parentheses: split after the last ')'.
     const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
     return {
@@ -25,6 +26,15 @@ function stat(pid: number): Stat | undefined {
     return undefined; // gone
   }
 }
+
+const stat = (pid: number) => readStat(`/proc/${pid}/stat`);
+
+/** Seconds of CPU (user + system) of a process, all its threads; NaN when it cannot be read. */
+export const processCpu = (pid: number): number => stat(pid)?.self ?? Number.NaN;
+
+/** Seconds of CPU of one thread of a process; NaN when it cannot be read. */
+export const threadCpu = (pid: number, tid: number): number =>
+  readStat(`/proc/${pid}/task/${tid}/stat`)?.self ?? Number.NaN;
 
 /** Seconds of CPU a process and every descendant alive now (or waited for) have used. */
 export function treeCpu(root: number): number {

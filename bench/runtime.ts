@@ -19,13 +19,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { database, freePort, registerUser, root, stop } from './lib.ts';
+import { processCpu, treeCpu } from './proc.ts';
 
 const duration = Number(process.env.BENCH_DURATION ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const modes = (process.env.BENCH_MODES ?? 'pglite,postgres').split(',');
 const IDLE_SETTLE_MS = 5_000;
 const IDLE_SAMPLES = 10;
-const CLOCK_TICKS = 100; // USER_HZ on Linux (getconf CLK_TCK)
 
 interface Started {
   child: ChildProcess;
@@ -62,33 +62,6 @@ function tree(rootPid: number): number[] {
     queue.push(...(children.get(pid) ?? []));
   }
   return all;
-}
-
-/**
- * CPU seconds used by npm start so far: user + system time of every live process in the tree,
- * plus what finished children (the install and build checks) left in their parents' totals.
- * On a shared machine this says what start-up costs when wall time mostly says how busy it is.
- */
-function cpuSeconds(rootPid: number): number {
-  let ticks = 0;
-  for (const pid of tree(rootPid)) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // fields 14-17 of stat (utime, stime, cutime, cstime), counted after the command name
-      ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
-    } catch {
-      // ended while we looked
-    }
-  }
-  return ticks / CLOCK_TICKS;
-}
-
-/** User + system CPU seconds of one process (all its threads: PGlite runs on the main one). */
-function processCpu(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) / CLOCK_TICKS;
 }
 
 /**
@@ -136,7 +109,7 @@ async function startApi(env: Record<string, string>): Promise<Started> {
     try {
       if ((await fetch(`${base}/healthz`)).ok) {
         const ms = performance.now() - t0;
-        return { child, base, ms, cpu: cpuSeconds(child.pid as number) };
+        return { child, base, ms, cpu: treeCpu(child.pid as number) };
       }
     } catch {
       // not listening yet
