@@ -1,9 +1,8 @@
 // One simulated owner's whole journey for bench/load.ts, and what it records per endpoint.
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
+import { type FixtureSite, startFixtureSite } from '../apps/api/test/support/fixture-site.ts';
 
 /** Endpoints timed as a whole while a crawl runs: outside the 200 ms p99 target. */
 export const SLOW = new Set(['WS /ws/analysis/{id} (until completed)']);
@@ -64,39 +63,23 @@ function pause(o: JourneyOptions, step: keyof typeof PAUSES): Promise<void> {
 }
 
 /** A bakery's site on loopback: `pages` linked pages, robots.txt and a sitemap. */
-export function fixtureSite(pages: number): Promise<{ url: string; close: () => void }> {
+export async function fixtureSite(pages: number): Promise<FixtureSite> {
   const paths = ['/', ...Array.from({ length: pages - 1 }, (_, i) => `/page-${i + 1}`)];
   const nav = paths.map((p) => `<a href="${p}">${p === '/' ? 'Home' : p.slice(1)}</a>`).join(' ');
   const words = Array.from({ length: 300 }, (_, i) => `sourdough${i % 41}`).join(' ');
   const html = (path: string) =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${path === '/' ? 'Home' : path.slice(1)} | Rise Bakery Leeds</title><meta name="description" content="Sourdough bread and pastries baked every morning in Leeds: ${path}."></head><body><header><nav>${nav}</nav></header><main><h1>Rise Bakery ${path}</h1><p>${words}</p></main><footer>Rise Bakery, 1 Market St, Leeds</footer></body></html>`;
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    const base = `http://${req.headers.host}`;
-    if (path === '/robots.txt') {
-      res.writeHead(200, { 'content-type': 'text/plain' });
-      res.end(`User-agent: *\nAllow: /\nSitemap: ${base}/sitemap.xml\n`);
-    } else if (path === '/sitemap.xml') {
-      res.writeHead(200, { 'content-type': 'application/xml' });
-      res.end(
-        `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${paths.map((p) => `<url><loc>${base}${p}</loc></url>`).join('')}</urlset>`,
-      );
-    } else if (paths.includes(path)) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(html(path));
-    } else {
-      res.writeHead(404, { 'content-type': 'text/html' });
-      res.end('<!doctype html><title>Not found</title>');
-    }
+  const site = await startFixtureSite(new Map(paths.map((p) => [p, { body: html(p) }])));
+  // robots.txt and the sitemap name the site's own address, known once it listens.
+  site.pages.set('/robots.txt', {
+    headers: { 'content-type': 'text/plain' },
+    body: `User-agent: *\nAllow: /\nSitemap: ${site.origin}/sitemap.xml\n`,
   });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({
-        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-        close: () => server.close(),
-      }),
-    ),
-  );
+  site.pages.set('/sitemap.xml', {
+    headers: { 'content-type': 'application/xml' },
+    body: `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${paths.map((p) => `<url><loc>${site.origin}${p}</loc></url>`).join('')}</urlset>`,
+  });
+  return site;
 }
 
 type Body = Record<string, unknown>;

@@ -192,7 +192,7 @@ try {
   stopping = true;
 } finally {
   for (const c of children) await stop(c);
-  site.close();
+  await site.close();
   await admin.end();
   await db.drop();
   rmSync(`/tmp/${PREFIX}`, { recursive: true, force: true });
