@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyProfile } from '../../src/ai/profile.ts';
 import type { ContextHolder } from '../../src/modules/chat/chat.context.ts';
 import { forEachBackend, newChatSession, register, useApp } from '../support/app.ts';
+import { statementsDuring } from '../support/db.ts';
 import { type FakeLlmServer, startFakeLlm } from '../support/fake-llm.ts';
 
 // Embedded (no Redis), a WebSocket's turn runs its follow-up (extraction, summary, index) in this
@@ -46,20 +47,13 @@ describe('chat turn statements', () => {
       };
       await turn('We bake sourdough for cafés.');
 
-      const client = (ctx.db as unknown as { $client: Record<string, unknown> }).$client;
-      const spies = (['query', 'exec', 'transaction'] as const)
-        .filter((m) => typeof client[m] === 'function')
-        .map((m) => vi.spyOn(client as Record<string, (...a: unknown[]) => unknown>, m));
-      try {
-        for (const m of [2, 3, 4]) {
-          const before = spies.reduce((n, spy) => n + spy.mock.calls.length, 0);
-          const t = await turn(`Message ${m}: we bake sourdough for cafés.`);
-          expect(t.reply.content).toBe('Thanks, noted.');
-          const statements = spies.reduce((n, spy) => n + spy.mock.calls.length, 0) - before;
-          expect(statements, `turn ${m}`).toBe(4);
-        }
-      } finally {
-        for (const spy of spies) spy.mockRestore();
+      for (const m of [2, 3, 4]) {
+        let t: Awaited<ReturnType<typeof turn>> | undefined;
+        const statements = await statementsDuring(ctx.db, async () => {
+          t = await turn(`Message ${m}: we bake sourdough for cafés.`);
+        });
+        expect(t?.reply.content).toBe('Thanks, noted.');
+        expect(statements, `turn ${m}`).toHaveLength(4);
       }
       // The follow-up's work was done: its extraction calls reached the model each turn.
       expect(llm.chatRequests().filter((r) => r.tools.length > 0).length).toBeGreaterThanOrEqual(4);

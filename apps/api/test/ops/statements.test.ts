@@ -5,24 +5,13 @@ import { describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { analyses, businessProfiles, users } from '../../src/db/schema.ts';
 import { bearer, forEachBackend, register, useApp } from '../support/app.ts';
+import { statementsDuring } from '../support/db.ts';
 
-/** The SQL text of every statement the database client is sent while `fn` runs. */
-async function statementsDuring(db: Database, fn: () => Promise<unknown>): Promise<string[]> {
-  const client = (db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
-  const original = client.query;
-  const seen: string[] = [];
-  client.query = function (this: unknown, ...args: unknown[]) {
-    const q = args[0];
-    seen.push(typeof q === 'string' ? q : String((q as { text?: string }).text));
-    return original.apply(this, args);
-  };
-  try {
-    await fn();
-  } finally {
-    client.query = original;
-  }
-  // The access token's version check belongs to authentication, not to the endpoint.
-  return seen.filter((q) => !q.startsWith('select "token_version" from "users"'));
+/** The endpoint's own statements: the access token's version check belongs to authentication. */
+async function endpointStatements(db: Database, fn: () => Promise<unknown>): Promise<string[]> {
+  return (await statementsDuring(db, fn)).filter(
+    (q) => !q.startsWith('select "token_version" from "users"'),
+  );
 }
 
 forEachBackend((backend) => {
@@ -34,7 +23,7 @@ forEachBackend((backend) => {
     it('reads every fact in one statement and writes nothing when the ring did not move', async () => {
       const s = await register(ctx.app);
       let status = 0;
-      const sql = await statementsDuring(ctx.db, async () => {
+      const sql = await endpointStatements(ctx.db, async () => {
         status = (await progress(s.access)).statusCode;
       });
       expect(status).toBe(200);
@@ -54,14 +43,14 @@ forEachBackend((backend) => {
         goals: ['More walk-ins'],
         websiteUrl: 'https://rise.example',
       });
-      const first = await statementsDuring(ctx.db, () => progress(s.access));
+      const first = await endpointStatements(ctx.db, () => progress(s.access));
       expect(first.filter((q) => /^update "users"/i.test(q))).toHaveLength(1);
       const [row] = await ctx.db
         .select({ ring: users.currentRing })
         .from(users)
         .where(eq(users.id, s.userId));
       expect(row?.ring).toBe(2);
-      const again = await statementsDuring(ctx.db, () => progress(s.access));
+      const again = await endpointStatements(ctx.db, () => progress(s.access));
       expect(again.filter((q) => /^update/i.test(q))).toEqual([]);
     });
   });
@@ -74,7 +63,7 @@ forEachBackend((backend) => {
         .values({ userId: s.userId, websiteUrl: 'https://rise.example', status: 'running' })
         .returning();
       let body: Record<string, unknown> = {};
-      const sql = await statementsDuring(ctx.db, async () => {
+      const sql = await endpointStatements(ctx.db, async () => {
         const res = await ctx.app.inject({
           url: `/api/v1/analysis/${a!.id}/status`,
           headers: bearer(s.access),

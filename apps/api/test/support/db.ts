@@ -59,3 +59,41 @@ const postgres: Backend = {
 };
 
 export const backends: Backend[] = [pglite, postgres];
+
+/**
+ * The statements the database client is sent while `fn` runs, counted at the driver: the SQL
+ * text of each `query`, and of each of PGlite's `exec` and `transaction` calls where the client
+ * has them (a transaction as one entry, `<transaction>`).
+ */
+export async function statementsDuring(
+  db: DatabaseHandle['db'],
+  fn: () => Promise<unknown>,
+): Promise<string[]> {
+  const client = (db as unknown as { $client: Record<string, unknown> }).$client;
+  const seen: string[] = [];
+  const restore: (() => void)[] = [];
+  for (const method of ['query', 'exec', 'transaction'] as const) {
+    const original = client[method];
+    if (typeof original !== 'function') continue;
+    client[method] = function (this: unknown, ...args: unknown[]) {
+      const q = args[0];
+      seen.push(
+        method === 'transaction'
+          ? '<transaction>'
+          : typeof q === 'string'
+            ? q
+            : String((q as { text?: string }).text),
+      );
+      return original.apply(this, args);
+    };
+    restore.push(() => {
+      client[method] = original;
+    });
+  }
+  try {
+    await fn();
+  } finally {
+    for (const r of restore) r();
+  }
+  return seen;
+}
