@@ -17,7 +17,8 @@
 // BENCH_WORKER_NICE (on: the worker and its Chromium run at the lowest priority, SCHED_IDLE and
 // nice 19, so they yield the CPU to the API as the machine of its own a worker has in production
 // would; 0 = same priority as the API), BENCH_CPU_PROF (a folder: the API instances write CPU
-// profiles there on exit). Screenshots stay on: Chromium must be installed.
+// profiles there on exit). Screenshots are on unless ANALYSIS_SCREENSHOTS=false: Chromium must be
+// installed.
 // Needs TEST_DATABASE_URL's server (a scratch database is made and dropped) and TEST_REDIS_URL.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -121,8 +122,12 @@ try {
       ? `[load] stress: ${USERS} journeys, ${CONCURRENCY} at a time, no pauses`
       : `[load] ${USERS} owners arriving over ${RAMP} s, ~${THINK} s of thinking a journey`,
   );
+  // This machine's server runs with autovacuum off: its tables then never get statistics, and a
+  // plan that depends on them shows here before it would in production.
+  const { rows: av } = await admin.query<{ autovacuum: string }>('show autovacuum');
+  console.log(`[load] PostgreSQL autovacuum: ${av[0]?.autovacuum}`);
   console.log(
-    `[load] two API instances, one worker (${LOW_PRIORITY ? 'SCHED_IDLE, nice 19' : 'same priority'}, screenshots on), ${PAGES}-page site; load average ${loads[0]}`,
+    `[load] two API instances, one worker (${LOW_PRIORITY ? 'SCHED_IDLE, nice 19' : 'same priority'}, screenshots ${env.ANALYSIS_SCREENSHOTS === 'false' ? 'off' : 'on'}), ${PAGES}-page site; load average ${loads[0]}`,
   );
   let stopping = false;
   for (const [name, c] of [

@@ -96,6 +96,11 @@ export const analyses = pgTable(
     status: varchar('status', { length: 50 }).notNull().default('pending'),
     progress: integer('progress').notNull().default(0),
     results: jsonb('results').$type<Record<string, unknown>>(),
+    // Whether the stored report holds a comparison with an earlier analysis (the Optimize ring),
+    // kept beside the report so that reading progress never unpacks a report.
+    compared: boolean('compared')
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(results ? 'comparison', false)`),
     errorMessage: text('error_message'),
     startedAt: timestamp('started_at', tz),
     completedAt: timestamp('completed_at', tz),
@@ -121,7 +126,9 @@ export const analyses = pgTable(
   (t) => [
     index('idx_analyses_user').on(t.userId),
     index('idx_analyses_user_site').on(t.userId, t.siteKey, t.createdAt),
-    index('idx_analyses_status').on(t.status),
+    // Only the runs not finished: the workers' recovery looks for them. Over every status, the
+    // index drew the planner (before statistics) to read all owners' completed analyses for one.
+    index('idx_analyses_unfinished').on(t.status).where(sql`status in ('pending', 'running')`),
     uniqueIndex('uq_analyses_user_idempotency').on(t.userId, t.idempotencyKey),
   ],
 );
