@@ -7,6 +7,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { PreparedPGlite } from './pglite-prepared.ts';
 import * as schema from './schema.ts';
 
 // Arbitrary constant shared by every Quento instance: serialises migrations across processes.
@@ -97,11 +98,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     mkdirSync(dataDir, { recursive: true });
   }
   // pgvector is bundled with PGlite, so later features can `CREATE EXTENSION vector` in embedded mode.
-  const client = await PGlite.create({
+  // Statements sent through `query` are kept prepared (pglite-prepared.ts).
+  const client = new PreparedPGlite({
     ...(dataDir ? { dataDir } : {}),
     extensions: { vector },
     startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((s) => ['-c', s])],
   });
+  await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {
     db,
