@@ -154,7 +154,7 @@ export class AuthService {
    * the same time: after one lookup, the token and the mail are made in the background.
    */
   async forgotPassword(email: string): Promise<void> {
-    const user = await this.d.users.findByEmail(email);
+    const user = await this.d.users.findResetRecipient(email);
     // The reset work (a token write, the mail, SMTP) starts 0.2–1 s later, at a random moment:
     // run at once it slowed the request right after a known address's by ~30 ms, which told an
     // attacker the account exists. Later, it lands on whatever request happens to be running.

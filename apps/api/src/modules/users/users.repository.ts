@@ -52,6 +52,23 @@ export class UsersRepository {
     return row;
   }
 
+  /**
+   * The account a reset link would go to. A known and an unknown address cost the same to read:
+   * one row of three columns either way (nulls when there is no account), so the forgot-password
+   * answer does not parse a whole user only when the account exists.
+   */
+  async findResetRecipient(
+    email: string,
+  ): Promise<{ id: string; email: string; isActive: boolean } | undefined> {
+    const [row] = await this.db
+      .select({ id: users.id, email: users.email, isActive: users.isActive })
+      .from(sql`(select 1) as one`)
+      .leftJoin(users, eq(users.email, email));
+    return row?.id && row.email !== null && row.isActive !== null
+      ? { id: row.id, email: row.email, isActive: row.isActive }
+      : undefined;
+  }
+
   async insert(user: NewUser, tx: Database | Tx = this.db): Promise<UserRow> {
     const [row] = await tx.insert(users).values(user).returning();
     if (!row) throw new Error('user insert returned no row');
