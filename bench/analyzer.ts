@@ -15,9 +15,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { analyzeSite } from '@quento/analyzer';
+import { cpuWithReaped } from './proc.ts';
 
 const PAGES = Number(process.argv[2] ?? 200);
 const CLI = fileURLToPath(new URL('../packages/analyzer/bin/quento-analyze.mjs', import.meta.url));
@@ -74,12 +74,7 @@ function sampleRss() {
 
 const mb = (b: number) => Math.round(b / 1024 / 1024);
 /** CPU milliseconds of this process and of its reaped children (Chromium), from /proc. */
-function cpuMs(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(f[i]), 0);
-  return ticks * 10; // USER_HZ is 100 on Linux
-}
+const cpuMs = (): number => cpuWithReaped(process.pid) * 1000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const results: Record<string, string | number> = {};
 

@@ -32,12 +32,18 @@ const stat = (pid: number) => readStat(`/proc/${pid}/stat`);
 /** Seconds of CPU (user + system) of a process, all its threads; NaN when it cannot be read. */
 export const processCpu = (pid: number): number => stat(pid)?.self ?? Number.NaN;
 
+/** Seconds of CPU of a process with the children it has waited for; NaN when it cannot be read. */
+export const cpuWithReaped = (pid: number): number => {
+  const s = stat(pid);
+  return s ? s.self + s.reaped : Number.NaN;
+};
+
 /** Seconds of CPU of one thread of a process; NaN when it cannot be read. */
 export const threadCpu = (pid: number, tid: number): number =>
   readStat(`/proc/${pid}/task/${tid}/stat`)?.self ?? Number.NaN;
 
-/** Seconds of CPU a process and every descendant alive now (or waited for) have used. */
-export function treeCpu(root: number): number {
+/** Every process alive now, by pid. */
+function processTable(): Map<number, Stat> {
   const all = new Map<number, Stat>();
   for (const name of readdirSync('/proc')) {
     const pid = Number(name);
@@ -45,17 +51,30 @@ export function treeCpu(root: number): number {
     const s = stat(pid);
     if (s) all.set(pid, s);
   }
-  const rootStat = all.get(root);
-  if (!rootStat) return 0;
-  let total = rootStat.self + rootStat.reaped;
-  const walk = (parent: number) => {
-    for (const [pid, s] of all) {
-      if (s.ppid !== parent) continue;
-      total += s.self + s.reaped;
-      walk(pid);
-    }
-  };
-  walk(root);
+  return all;
+}
+
+/** `root` and every descendant of it in `all`, parents before their children. */
+function subtree(all: Map<number, Stat>, root: number): number[] {
+  if (!all.has(root)) return [];
+  const out = [root];
+  for (let i = 0; i < out.length; i += 1) {
+    for (const [pid, s] of all) if (s.ppid === out[i]) out.push(pid);
+  }
+  return out;
+}
+
+/** A process and every descendant alive now, parents first; empty once it is gone. */
+export const descendants = (root: number): number[] => subtree(processTable(), root);
+
+/** Seconds of CPU a process and every descendant alive now (or waited for) have used. */
+export function treeCpu(root: number): number {
+  const all = processTable();
+  let total = 0;
+  for (const pid of subtree(all, root)) {
+    const s = all.get(pid)!;
+    total += s.self + s.reaped;
+  }
   return total;
 }
 

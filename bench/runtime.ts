@@ -14,12 +14,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { database, freePort, registerUser, root, stop } from './lib.ts';
-import { processCpu, treeCpu } from './proc.ts';
+import { descendants, processCpu, treeCpu } from './proc.ts';
 
 const duration = Number(process.env.BENCH_DURATION ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -41,36 +41,13 @@ function memory(pid: number): { rss: number; hwm: number } {
   return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
 }
 
-/** Every process under rootPid (itself included), from /proc. */
-function tree(rootPid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const all: number[] = [];
-  const queue = [rootPid];
-  while (queue.length > 0) {
-    const pid = queue.shift() as number;
-    all.push(pid);
-    queue.push(...(children.get(pid) ?? []));
-  }
-  return all;
-}
-
 /**
  * The node process running the API under npm's shells (and, before the build step, tsx's own
  * launcher process): the node descendant with the largest resident set.
  */
 function apiPid(rootPid: number): number {
   let best: { pid: number; rss: number } | undefined;
-  for (const pid of tree(rootPid)) {
+  for (const pid of descendants(rootPid)) {
     try {
       const exe = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
       if (!exe.endsWith('node')) continue;
